@@ -1,0 +1,30 @@
+package app.atrium.shared.error;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The one error shape of API.md: {@code {"error": {code, message, details, requestId}}}. */
+@Schema(name = "ErrorResponse", description = "Every error answer has this shape")
+public record ErrorResponse(ErrorBody error) {
+
+    @Schema(name = "Error")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorBody(
+            @Schema(required = true, examples = "VALIDATION_ERROR") String code,
+            @Schema(required = true, examples = "Invalid input data") String message,
+            List<FieldError> details,
+            @Schema(required = true) String requestId) {
+    }
+
+    @Schema(name = "FieldError")
+    public record FieldError(@Schema(required = true) String field, @Schema(required = true) String message) {
+    }
+
+    public static ErrorResponse of(ErrorCode code, String message, List<FieldError> details, String requestId) {
+        return new ErrorResponse(new ErrorBody(code.name(), message,
+                details == null || details.isEmpty() ? null : List.copyOf(details), requestId));
+    }
+}

@@ -1,0 +1,227 @@
+package app.atrium.shared.error;
+
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import app.atrium.shared.web.RequestIds;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The one family of exception mappers: every failure leaves as the API.md error shape, never a
+ * stack trace, class name or SQL text. Unknown failures are logged with the request id and
+ * answered with a bare 500.
+ */
+public class ExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, HttpServerRequest request) {
+        if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            LOG.warnf("Dependency unavailable: %s (%s)", e.getMessage(), rootMessage(e));
+        }
+        return respond(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        boolean returnValue = e.getConstraintViolations().stream().anyMatch(v -> {
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (returnValue) {
+            LOG.errorf("Response failed its own constraints: %s", e.getMessage());
+            return respond(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request id",
+                    List.of(), request);
+        }
+        List<ErrorResponse.FieldError> details = e.getConstraintViolations().stream()
+                .map(v -> new ErrorResponse.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(ErrorResponse.FieldError::field))
+                .collect(Collectors.toList());
+        return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data", details, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, HttpServerRequest request) {
+        return respond(ErrorCode.UNKNOWN_FIELD, "Unknown field in request body",
+                List.of(new ErrorResponse.FieldError(jsonPath(e), "is not a known field")), request);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e, HttpServerRequest request) {
+        String expected = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "must be one of " + List.of(e.getTargetType().getEnumConstants())
+                : "has the wrong type or format";
+        return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data",
+                List.of(new ErrorResponse.FieldError(jsonPath(e), expected)), request);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
+        if (e.getPath() == null || e.getPath().isEmpty()) {
+            return respond(ErrorCode.MALFORMED_JSON, "Request body is not the expected JSON object", List.of(), request);
+        }
+        return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data",
+                List.of(new ErrorResponse.FieldError(jsonPath(e), "has the wrong type")), request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, HttpServerRequest request) {
+        return respond(ErrorCode.MALFORMED_JSON, "Request body is not valid JSON", List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        return respond(ErrorCode.NOT_FOUND, "No such resource", List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
+        Response r = respond(ErrorCode.METHOD_NOT_ALLOWED, "Method " + request.method() + " is not allowed here",
+                List.of(), request);
+        String allow = e.getResponse().getHeaderString("Allow");
+        return allow == null ? r : Response.fromResponse(r).header("Allow", allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, HttpServerRequest request) {
+        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json", List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, HttpServerRequest request) {
+        return respond(ErrorCode.NOT_ACCEPTABLE, "This resource answers application/json only", List.of(), request);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            NotAuthorizedException.class })
+    public Response unauthenticated(Exception e, HttpServerRequest request) {
+        return Response.fromResponse(respond(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required",
+                List.of(), request)).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(ErrorCode.FORBIDDEN, "Your role may not do this", List.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        for (ErrorCode code : ErrorCode.values()) {
+            if (code.status() == status && status != 500) {
+                return respond(code, Response.Status.fromStatusCode(status).getReasonPhrase(), List.of(), request);
+            }
+        }
+        return unexpected(e, request);
+    }
+
+    /** Anything else: look through the causes for a known failure, otherwise a bare 500. */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api(api, request);
+            }
+            if (t instanceof DependencyUnavailable d) {
+                return api(ApiException.unavailable(d.dependency(), t), request);
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return respond(ErrorCode.CONFLICT, "The resource was changed by someone else; reload and retry",
+                        List.of(), request);
+            }
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
+                return api(ApiException.unavailable("database", t), request);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        LOG.errorf(e, "Unexpected failure answering %s %s", request.method(), request.path());
+        return respond(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request id", List.of(),
+                request);
+    }
+
+    private static Response respond(ApiException e, HttpServerRequest request) {
+        Response.ResponseBuilder b = Response.status(e.code().status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorResponse.of(e.code(), e.getMessage(), e.details(), RequestIds.of(request)));
+        if (e.retryAfter() != null) {
+            b.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+        }
+        return b.build();
+    }
+
+    private static Response respond(ErrorCode code, String message, List<ErrorResponse.FieldError> details,
+            HttpServerRequest request) {
+        return respond(new ApiException(code, message, details, null, null), request);
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        String name = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+                name = node.getName();
+            }
+        }
+        return name == null ? "body" : name;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,91 @@
+package app.atrium.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.atrium.shared.error.ApiException;
+import app.atrium.shared.error.ErrorCode;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+/**
+ * Serves the local adapter's presigned URLs (development only: enabled when
+ * {@code atrium.storage.type=LOCAL}). Access is granted by the HMAC signature in the URL, not a token.
+ */
+@Path("/api/v1/public/storage/objects")
+@Tag(name = "Storage (local development)")
+@RunOnVirtualThread
+@PermitAll
+public class LocalStorageResource {
+
+    private final StorageConfig config;
+    private final LocalObjectStorage local;
+
+    LocalStorageResource(StorageConfig config, LocalObjectStorage local) {
+        this.config = config;
+        this.local = local;
+    }
+
+    @PUT
+    @Path("{key: .+}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload bytes to a presigned local URL")
+    @APIResponse(responseCode = "200", description = "Stored")
+    @APIResponse(responseCode = "403", description = "Signature invalid or expired")
+    @APIResponse(responseCode = "413", description = "Too large")
+    public Response put(@PathParam("key") String key, @QueryParam("expires") long expires,
+            @QueryParam("contentType") String signedType, @QueryParam("signature") String signature,
+            @HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
+        requireEnabled();
+        if (!local.verify("PUT", key, expires, signedType, signature)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "The upload URL is invalid or has expired");
+        }
+        if (signedType != null && !signedType.equalsIgnoreCase(contentType)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Content-Type must be " + signedType);
+        }
+        byte[] bytes = body.readNBytes((int) local.maxObjectBytes() + 1);
+        if (bytes.length > local.maxObjectBytes()) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Object is too large");
+        }
+        local.write(key, bytes, signedType);
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("{key: .+}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download bytes from a presigned local URL")
+    @APIResponse(responseCode = "200", description = "The object")
+    @APIResponse(responseCode = "403", description = "Signature invalid or expired")
+    @APIResponse(responseCode = "404", description = "No such object")
+    public Response get(@PathParam("key") String key, @QueryParam("expires") long expires,
+            @QueryParam("signature") String signature) {
+        requireEnabled();
+        if (!local.verify("GET", key, expires, "", signature)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "The download URL is invalid or has expired");
+        }
+        var info = local.head(key).orElseThrow(() -> ApiException.notFound("Object"));
+        return Response.ok(local.read(key, Long.MAX_VALUE), info.contentType()).build();
+    }
+
+    private void requireEnabled() {
+        if (config.type() != StorageConfig.Type.LOCAL) {
+            throw ApiException.notFound("Object");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package app.atrium.upload;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.atrium.security.CurrentCaller;
+import app.atrium.security.Roles;
+import app.atrium.shared.error.ErrorResponse;
+import app.atrium.shared.paging.Page;
+import app.atrium.shared.paging.PageRequest;
+import app.atrium.shared.web.Envelope;
+import io.quarkus.resteasy.reactive.server.EndpointDisabled;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+@Path("/api/v1/uploads")
+@Tag(name = "Uploads", description = "Presigned file uploads, checked and cleaned by the worker")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({ Roles.CLIENT, Roles.OWNER, Roles.ADMIN, Roles.PRACTITIONER, Roles.RECEPTIONIST, Roles.SALES,
+        Roles.SUPER_ADMIN })
+@EndpointDisabled(name = "atrium.api.enabled", stringValue = "false")
+public class UploadResource {
+
+    private final UploadService service;
+    private final CurrentCaller caller;
+
+    UploadResource(UploadService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start an upload", description = "Returns a presigned URL to PUT the bytes to. "
+            + "Allowed types and sizes depend on the purpose: images ≤ 10 MiB, logos ≤ 5 MiB, signatures (PNG) ≤ 1 MiB, "
+            + "documents ≤ 20 MiB.")
+    @APIResponse(responseCode = "201", description = "Upload started")
+    @APIResponse(responseCode = "429", description = "Too many uploads started; see Retry-After")
+    public Response create(@Valid @NotNull UploadRequests.CreateUpload body, UriInfo uri) {
+        UploadView.Created created = service.create(body, caller.get());
+        URI location = uri.getAbsolutePathBuilder().path(created.upload().id().toString()).build();
+        return Response.created(location).entity(Envelope.of(created)).build();
+    }
+
+    @GET
+    @Operation(summary = "List my uploads", description = "Newest first, cursor pages.")
+    @APIResponse(responseCode = "200", description = "A page of uploads")
+    public Page<UploadView.Details> list(@QueryParam("purpose") UploadPurpose purpose,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return service.list(caller.get(), Optional.ofNullable(purpose), PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Operation(summary = "Finish an upload", description = "Call after the PUT succeeded; the file is checked and "
+            + "cleaned in the background. Poll GET /uploads/{id} until READY or REJECTED.")
+    @APIResponse(responseCode = "202", description = "Queued for checking")
+    @APIResponse(responseCode = "404", description = "No such upload of yours", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not pending, or no bytes received yet")
+    public Response complete(@PathParam("id") UUID id) {
+        return Response.accepted(Envelope.of(service.complete(id, caller.get()))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an upload", description = "Status, metadata and short-lived download URLs once READY.")
+    @APIResponse(responseCode = "200", description = "The upload")
+    @APIResponse(responseCode = "404", description = "No such upload of yours", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public Envelope<UploadView.Details> get(@PathParam("id") UUID id) {
+        return Envelope.of(service.get(id, caller.get()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an upload and its files")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such upload of yours", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "409", description = "Still being processed")
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(id, caller.get());
+        return Response.noContent().build();
+    }
+}
