@@ -8,6 +8,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "atrium.messaging")
 public interface MessagingConfig {
 
+    /** The topic exchange jobs are published to; queues and dead-letter names derive from it. */
+    String exchange();
+
     Outbox outbox();
 
     Jobs jobs();

@@ -16,23 +16,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Roles;
-import app.atrium.shared.error.ErrorResponse;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.web.Envelope;
+import app.atrium.shared.web.OpenApiErrorsFilter;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/uploads")
@@ -58,17 +57,19 @@ public class UploadResource {
     @Operation(summary = "Start an upload", description = "Returns a presigned URL to PUT the bytes to. "
             + "Allowed types and sizes depend on the purpose: images ≤ 10 MiB, logos ≤ 5 MiB, signatures (PNG) ≤ 1 MiB, "
             + "documents ≤ 20 MiB.")
-    @APIResponse(responseCode = "201", description = "Upload started")
-    @APIResponse(responseCode = "429", description = "Too many uploads started; see Retry-After")
-    public Response create(@Valid @NotNull UploadRequests.CreateUpload body, UriInfo uri) {
+    @ResponseStatus(201)
+    @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "429")
+    public RestResponse<Envelope<UploadView.Created>> create(@Valid @NotNull UploadRequests.CreateUpload body,
+            UriInfo uri) {
         UploadView.Created created = service.create(body, caller.get());
         URI location = uri.getAbsolutePathBuilder().path(created.upload().id().toString()).build();
-        return Response.created(location).entity(Envelope.of(created)).build();
+        return RestResponse.ResponseBuilder.<Envelope<UploadView.Created>>created(location).entity(Envelope.of(created))
+                .build();
     }
 
     @GET
     @Operation(summary = "List my uploads", description = "Newest first, cursor pages.")
-    @APIResponse(responseCode = "200", description = "A page of uploads")
     public Page<UploadView.Details> list(@QueryParam("purpose") UploadPurpose purpose,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), Optional.ofNullable(purpose), PageRequest.of(limit, cursor));
@@ -78,18 +79,17 @@ public class UploadResource {
     @Path("{id}/complete")
     @Operation(summary = "Finish an upload", description = "Call after the PUT succeeded; the file is checked and "
             + "cleaned in the background. Poll GET /uploads/{id} until READY or REJECTED.")
-    @APIResponse(responseCode = "202", description = "Queued for checking")
-    @APIResponse(responseCode = "404", description = "No such upload of yours", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    @APIResponse(responseCode = "409", description = "Not pending, or no bytes received yet")
-    public Response complete(@PathParam("id") UUID id) {
-        return Response.accepted(Envelope.of(service.complete(id, caller.get()))).build();
+    @ResponseStatus(202)
+    @Extension(name = OpenApiErrorsFilter.STATUS, value = "202")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
+    public RestResponse<Envelope<UploadView.Details>> complete(@PathParam("id") UUID id) {
+        return RestResponse.accepted(Envelope.of(service.complete(id, caller.get())));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get an upload", description = "Status, metadata and short-lived download URLs once READY.")
-    @APIResponse(responseCode = "200", description = "The upload")
-    @APIResponse(responseCode = "404", description = "No such upload of yours", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<UploadView.Details> get(@PathParam("id") UUID id) {
         return Envelope.of(service.get(id, caller.get()));
     }
@@ -97,11 +97,8 @@ public class UploadResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete an upload and its files")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such upload of yours", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    @APIResponse(responseCode = "409", description = "Still being processed")
-    public Response delete(@PathParam("id") UUID id) {
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
+    public void delete(@PathParam("id") UUID id) {
         service.delete(id, caller.get());
-        return Response.noContent().build();
     }
 }

@@ -22,15 +22,15 @@ public final class UploadView {
             @Schema(required = true) String fileName,
             @Schema(required = true) String contentType,
             @Schema(required = true) long sizeBytes,
-            Integer width,
-            Integer height,
-            @Schema(description = "SHA-256 of the stored (cleaned) file") String sha256,
-            @Schema(description = "Why the file was rejected or failed") String rejectionReason,
+            @Schema(nullable = true, description = "Pixels, images only, once READY") Integer width,
+            @Schema(nullable = true, description = "Pixels, images only, once READY") Integer height,
+            @Schema(nullable = true, description = "SHA-256 of the stored (cleaned) file") String sha256,
+            @Schema(nullable = true, description = "Why the file was rejected or failed") String rejectionReason,
             @Schema(required = true) Instant createdAt,
-            Instant processedAt,
-            @Schema(description = "Short-lived download URL of the stored file (READY only)") String downloadUrl,
-            @Schema(description = "Short-lived download URL of the thumbnail (READY images only)") String thumbnailUrl,
-            @Schema(description = "When the download URLs stop working") Instant downloadUrlsExpireAt) {
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant processedAt,
+            @Schema(nullable = true, description = "Short-lived download URL of the stored file (READY only)") String downloadUrl,
+            @Schema(nullable = true, description = "Short-lived download URL of the thumbnail (READY images only)") String thumbnailUrl,
+            @Schema(nullable = true, implementation = String.class, format = "date-time", description = "When the download URLs stop working") Instant downloadUrlsExpireAt) {
 
         static Details of(Upload u) {
             return of(u, null, null, null);

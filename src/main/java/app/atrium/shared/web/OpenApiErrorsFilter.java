@@ -5,18 +5,39 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the error answers every operation shares (API.md): 400 for operations that take
- * input, 401/403 for secured ones, 500 and 503 for all, and gives every error response the
- * ErrorResponse schema and the X-Request-Id header, so the spec says exactly what the mappers do.
+ * Documents the error answers of every operation (API.md) so the spec says exactly what the
+ * exception mappers do: 400 for operations that take input, 413/415 for those with a body,
+ * 401/403 for secured ones, 500 and 503 for all, plus the statuses an operation lists in its
+ * {@value #ERRORS} extension (e.g. "404,409"). Every error has the ErrorResponse schema; every
+ * response declares X-Request-Id. An operation answering 201/202 names it in {@value #STATUS}.
+ * (Statuses live in extensions rather than {@code @APIResponse}, which would stop SmallRye
+ * deriving the success schema from the generic return type.)
  */
 public class OpenApiErrorsFilter implements OASFilter {
 
-    private static final String ERROR_REF = "#/components/schemas/ErrorResponse";
+    public static final String ERRORS = "x-atrium-errors";
+    /** Success status of an operation that answers other than 200 (201 created, 202 accepted). */
+    public static final String STATUS = "x-atrium-status";
+    private static final String ERROR_SCHEMA = "ErrorResponse";
+
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("400", "Invalid input (VALIDATION_ERROR, MALFORMED_JSON, UNKNOWN_FIELD)"),
+            Map.entry("401", "Missing, invalid or expired token (UNAUTHENTICATED)"),
+            Map.entry("403", "Your role may not do this (FORBIDDEN)"),
+            Map.entry("404", "Not found, or not yours (NOT_FOUND)"),
+            Map.entry("409", "Conflicts with the current state (CONFLICT, INVALID_STATE, ALREADY_EXISTS)"),
+            Map.entry("413", "Body larger than allowed (PAYLOAD_TOO_LARGE)"),
+            Map.entry("415", "Unsupported Content-Type (UNSUPPORTED_MEDIA_TYPE)"),
+            Map.entry("429", "Too many requests (RATE_LIMITED); see Retry-After"),
+            Map.entry("500", "Unexpected failure (INTERNAL_ERROR); quote the request id"),
+            Map.entry("503", "A dependency is unavailable (SERVICE_UNAVAILABLE); see Retry-After"));
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -25,34 +46,61 @@ public class OpenApiErrorsFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        boolean takesInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
-        if (takesInput) {
-            add(responses, "400", "Invalid input (VALIDATION_ERROR, MALFORMED_JSON, UNKNOWN_FIELD)");
+        if (operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
+            add(responses, "400");
         }
         if (operation.getRequestBody() != null) {
-            add(responses, "413", "Body larger than allowed (PAYLOAD_TOO_LARGE)");
-            add(responses, "415", "Unsupported Content-Type (UNSUPPORTED_MEDIA_TYPE)");
+            add(responses, "413");
+            add(responses, "415");
         }
-        if (secured) {
-            add(responses, "401", "Missing, invalid or expired token (UNAUTHENTICATED)");
-            add(responses, "403", "Your role may not do this (FORBIDDEN)");
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            add(responses, "401");
+            add(responses, "403");
         }
-        add(responses, "500", "Unexpected failure (INTERNAL_ERROR); quote the request id");
-        add(responses, "503", "A dependency is unavailable (SERVICE_UNAVAILABLE); see Retry-After");
+        Object status = operation.getExtensions() == null ? null : operation.getExtensions().get(STATUS);
+        if (status != null) {
+            APIResponse ok = responses.getAPIResponse("200");
+            if (ok != null) {
+                responses.removeAPIResponse("200");
+                responses.addAPIResponse(status.toString(), ok);
+            }
+            operation.removeExtension(STATUS);
+        }
+        Object listed = operation.getExtensions() == null ? null : operation.getExtensions().get(ERRORS);
+        if (listed != null) {
+            for (String code : listed.toString().split(",")) {
+                add(responses, code.trim());
+            }
+            operation.removeExtension(ERRORS);
+        }
+        add(responses, "500");
+        add(responses, "503");
         for (Map.Entry<String, APIResponse> e : responses.getAPIResponses().entrySet()) {
+            APIResponse r = e.getValue();
+            r.addHeader("X-Request-Id", OASFactory.createHeader().description("Id of this request, also in the logs")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
             if (e.getKey().startsWith("4") || e.getKey().startsWith("5")) {
-                MediaType json = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_REF));
-                e.getValue().setContent(OASFactory.createContent().addMediaType("application/json", json));
+                MediaType json = OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref(ERROR_SCHEMA));
+                r.setContent(OASFactory.createContent().addMediaType("application/json", json));
+                if (e.getKey().equals("429") || e.getKey().equals("503")) {
+                    r.addHeader("Retry-After", retryAfter());
+                }
             }
         }
         return operation;
     }
 
-    private static void add(APIResponses responses, String code, String description) {
+    private static Header retryAfter() {
+        return OASFactory.createHeader().description("Seconds to wait before retrying")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+    }
+
+    private static void add(APIResponses responses, String code) {
         if (!responses.hasAPIResponse(code)) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+            responses.addAPIResponse(code, OASFactory.createAPIResponse()
+                    .description(DESCRIPTIONS.getOrDefault(code, "Error")));
         }
     }
 }

@@ -1,0 +1,55 @@
+package app.atrium.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+
+/** Direct access to the local RabbitMQ for tests: publish raw messages, read dead-letter queues. */
+public final class Broker implements AutoCloseable {
+
+    private final Connection connection;
+    private final Channel channel;
+
+    public Broker() throws Exception {
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost("127.0.0.1");
+        f.setPort(Integer.getInteger("atrium.test.rabbitmq.port", 5672));
+        f.setUsername("guest");
+        f.setPassword("guest");
+        connection = f.newConnection("atrium-tests");
+        channel = connection.createChannel();
+        channel.confirmSelect();
+    }
+
+    public void publish(String exchange, String routingKey, String messageId, String type, String body)
+            throws Exception {
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .messageId(messageId)
+                .type(type)
+                .contentType("application/json")
+                .deliveryMode(2)
+                .headers(Map.of())
+                .build();
+        channel.basicPublish(exchange, routingKey, props, body.getBytes(StandardCharsets.UTF_8));
+        channel.waitForConfirmsOrDie(5000);
+    }
+
+    /** Takes one message from a queue, or null. */
+    public GetResponse get(String queue) throws Exception {
+        return channel.basicGet(queue, true);
+    }
+
+    public void purge(String queue) throws Exception {
+        channel.queuePurge(queue);
+    }
+
+    @Override
+    public void close() throws Exception {
+        connection.close();
+    }
+}

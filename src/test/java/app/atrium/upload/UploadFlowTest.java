@@ -1,0 +1,117 @@
+package app.atrium.upload;
+
+import static app.atrium.testing.Api.as;
+import static app.atrium.testing.Api.badRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.atrium.testing.TestImages;
+import app.atrium.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class UploadFlowTest {
+
+    @Test
+    void jpegWithGpsExifBecomesReadyWithoutExifAndWithThumbnail() {
+        String token = Tokens.client(UUID.randomUUID());
+        byte[] original = TestImages.jpegWithGps(1200, 900);
+        assertThat(TestImages.jpegSegments(original)).contains("APP1:Exif");
+
+        UUID id = UploadFixtures.upload(token, "SKIN_IMAGE", "image/jpeg", original);
+        JsonPath done = UploadFixtures.awaitFinished(token, id);
+
+        assertThat(done.getString("data.status")).isEqualTo("READY");
+        assertThat(done.getInt("data.width")).isEqualTo(1200);
+        assertThat(done.getInt("data.height")).isEqualTo(900);
+        byte[] stored = UploadFixtures.download(done.getString("data.downloadUrl"));
+        assertThat(TestImages.jpegSegments(stored)).doesNotContain("APP1:Exif");
+        assertThat(TestImages.containsAscii(stored, "Exif")).isFalse();
+        assertThat(done.getString("data.sha256")).isEqualTo(sha256(stored));
+        assertThat(TestImages.decode(stored).getWidth()).isEqualTo(1200);
+
+        BufferedImage thumb = TestImages.decode(UploadFixtures.download(done.getString("data.thumbnailUrl")));
+        assertThat(Math.max(thumb.getWidth(), thumb.getHeight())).isEqualTo(320);
+    }
+
+    @Test
+    void pngWhoseBytesAreAnExecutableIsRejected() {
+        String token = Tokens.client(UUID.randomUUID());
+        byte[] exe = ("MZ\u0090\u0000 this program cannot be run in DOS mode").getBytes(StandardCharsets.ISO_8859_1);
+
+        UUID id = UploadFixtures.upload(token, "SKIN_IMAGE", "image/png", exe);
+        JsonPath done = UploadFixtures.awaitFinished(token, id);
+
+        assertThat(done.getString("data.status")).isEqualTo("REJECTED");
+        assertThat(done.getString("data.rejectionReason")).contains("image/png").contains("Windows executable");
+        assertThat(done.getString("data.downloadUrl")).isNull();
+    }
+
+    @Test
+    void declaredSizeAboveTheLimitIsRefusedBeforeAnyUrl() {
+        String token = Tokens.client(UUID.randomUUID());
+        badRequest().header("Authorization", Tokens.bearer(token)).contentType("application/json")
+                .body(Map.of("purpose", "SKIN_IMAGE", "fileName", "big.jpg", "contentType", "image/jpeg",
+                        "sizeBytes", 10L * 1024 * 1024 + 1))
+                .post("/api/v1/uploads")
+                .then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details.field", hasItem("sizeBytes"))
+                .body("error.requestId", notNullValue())
+                .body("data", org.hamcrest.Matchers.nullValue());
+        as(token).get("/api/v1/uploads").then().statusCode(200).body("data.size()", equalTo(0));
+    }
+
+    @Test
+    void anotherCallersUploadIsNotFound() {
+        String owner = Tokens.client(UUID.randomUUID());
+        String stranger = Tokens.client(UUID.randomUUID());
+        JsonPath started = UploadFixtures.start(owner, "SKIN_IMAGE", "a.jpg", "image/jpeg", 100);
+        String id = started.getString("data.upload.id");
+
+        as(stranger).get("/api/v1/uploads/{id}", id).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        as(stranger).post("/api/v1/uploads/{id}/complete", id).then().statusCode(404);
+        as(stranger).delete("/api/v1/uploads/{id}", id).then().statusCode(404);
+        as(owner).get("/api/v1/uploads/{id}", id).then().statusCode(200)
+                .body("data.status", equalTo("PENDING_UPLOAD"));
+    }
+
+    @Test
+    void createAnswersLocationAndPresignedPut() {
+        String token = Tokens.client(UUID.randomUUID());
+        as(token).contentType("application/json")
+                .body(Map.of("purpose", "PROGRESS_PHOTO", "fileName", "../../etc/passwd.png", "contentType",
+                        "image/png", "sizeBytes", 2048))
+                .post("/api/v1/uploads")
+                .then().statusCode(400).body("error.details.field", hasItem("fileName"));
+        as(token).contentType("application/json")
+                .body(Map.of("purpose", "PROGRESS_PHOTO", "fileName", "me.png", "contentType", "image/png",
+                        "sizeBytes", 2048))
+                .post("/api/v1/uploads")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("data.upload.status", equalTo("PENDING_UPLOAD"))
+                .body("data.upload.fileName", equalTo("me.png"))
+                .body("data.uploadUrl.method", equalTo("PUT"))
+                .body("data.uploadUrl.url", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("me.png")));
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
