@@ -141,6 +141,23 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        // The JSON reader wraps some parse failures in a plain 400; answer them like unwrapped ones.
+        switch (e.getCause()) {
+            case UnrecognizedPropertyException u -> {
+                return unknownField(u, request);
+            }
+            case InvalidFormatException i -> {
+                return wrongType(i, request);
+            }
+            case MismatchedInputException m -> {
+                return mismatched(m, request);
+            }
+            case JsonProcessingException j -> {
+                return malformed(j, request);
+            }
+            case null, default -> {
+            }
+        }
         int status = e.getResponse().getStatus();
         for (ErrorCode code : ErrorCode.values()) {
             if (code.status() == status && status != 500) {

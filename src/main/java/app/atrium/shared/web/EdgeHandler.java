@@ -48,7 +48,7 @@ public class EdgeHandler {
         MDC.put(RequestIds.MDC_KEY, requestId);
         boolean authenticated = request.headers().contains(HttpHeaders.AUTHORIZATION);
         HttpServerResponse response = ctx.response();
-        response.headersEndHandler(v -> {
+        ctx.addHeadersEndHandler(v -> {
             var h = response.headers();
             h.set(RequestIds.HEADER, requestId);
             h.set("X-Content-Type-Options", "nosniff");

@@ -1,0 +1,67 @@
+package app.atrium.shared;
+
+import static app.atrium.testing.Api.badRequest;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import app.atrium.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+
+/** Tokens are checked for signature, expiry, issuer and audience; roles gate operations. */
+@QuarkusTest
+class SecurityTest {
+
+    private static void unauthenticated(String authorization) {
+        var req = badRequest();
+        if (authorization != null) {
+            req = req.header("Authorization", authorization);
+        }
+        req.get("/api/v1/uploads").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer")
+                .body("error.code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void noTokenIs401() {
+        unauthenticated(null);
+    }
+
+    @Test
+    void tamperedExpiredWrongIssuerOrAudienceOrAlgNoneIs401() {
+        UUID account = UUID.randomUUID();
+        String good = Tokens.client(account);
+        String[] parts = good.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        unauthenticated("Bearer " + tampered);
+        unauthenticated("Bearer " + Tokens.builder(account, Set.of("CLIENT"))
+                .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)))
+                .sign());
+        unauthenticated("Bearer " + Tokens.builder(account, Set.of("CLIENT")).issuer("https://evil.example").sign());
+        unauthenticated("Bearer " + Tokens.builder(account, Set.of("CLIENT")).audience("another-api").sign());
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        unauthenticated("Bearer " + header + "." + parts[1] + ".");
+        unauthenticated("Basic dXNlcjpwYXNz");
+    }
+
+    @Test
+    void tokenInTheQueryStringIsNotAccepted() {
+        badRequest().queryParam("access_token", Tokens.client(UUID.randomUUID())).get("/api/v1/uploads").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void tokenWithoutAnyKnownRoleIs403() {
+        String token = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).subject(UUID.randomUUID().toString())
+                .groups(Set.of("SOMETHING_ELSE")).sign();
+        badRequest().header("Authorization", "Bearer " + token).get("/api/v1/uploads").then().statusCode(403)
+                .body("error.code", equalTo("FORBIDDEN"));
+    }
+}
