@@ -15,7 +15,7 @@ public final class Ids {
         return newId(System.currentTimeMillis());
     }
 
-    static UUID newId(long epochMillis) {
+    public static UUID newId(long epochMillis) {
         long randA = RANDOM.nextInt(1 << 12);
         long msb = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | randA;
         long lsb = RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
