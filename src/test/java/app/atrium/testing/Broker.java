@@ -17,13 +17,22 @@ public final class Broker implements AutoCloseable {
 
     public Broker() throws Exception {
         ConnectionFactory f = new ConnectionFactory();
-        f.setHost("127.0.0.1");
-        f.setPort(Integer.getInteger("atrium.test.rabbitmq.port", 5672));
+        f.setHost(host());
+        f.setPort(port());
         f.setUsername("guest");
         f.setPassword("guest");
         connection = f.newConnection("atrium-tests");
         channel = connection.createChannel();
         channel.confirmSelect();
+    }
+
+    /** The broker the tests use: local by default, ATRIUM_TEST_RABBITMQ_HOST in GitLab CI. */
+    public static String host() {
+        return System.getenv().getOrDefault("ATRIUM_TEST_RABBITMQ_HOST", "127.0.0.1");
+    }
+
+    public static int port() {
+        return Integer.parseInt(System.getenv().getOrDefault("ATRIUM_TEST_RABBITMQ_PORT", "5672"));
     }
 
     public void publish(String exchange, String routingKey, String messageId, String type, String body)

@@ -23,7 +23,7 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         s3 = S3ProxyProcess.start();
         try {
-            rabbit = new TcpProxy(Integer.getInteger("atrium.test.rabbitmq.port", 5672));
+            rabbit = new TcpProxy(Broker.host(), Broker.port());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

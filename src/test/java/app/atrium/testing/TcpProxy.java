@@ -17,11 +17,13 @@ public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final ServerSocket control;
+    private final String upstreamHost;
     private final int upstreamPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean enabled = true;
 
-    public TcpProxy(int upstreamPort) throws IOException {
+    public TcpProxy(String upstreamHost, int upstreamPort) throws IOException {
+        this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.control = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
@@ -80,7 +82,7 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                Socket upstream = new Socket(upstreamHost, upstreamPort);
                 open.add(client);
                 open.add(upstream);
                 pump(client, upstream);
