@@ -1,0 +1,166 @@
+package app.atrium.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.atrium.testing.Broker;
+import app.atrium.testing.S3ProxyProcess;
+import app.atrium.testing.TestImages;
+
+/**
+ * The packaged jar as two deployables: an API process (profile prod) and a worker process
+ * (profile analysis-worker) sharing PostgreSQL, Redis, RabbitMQ and S3 (s3proxy). The worker
+ * serves no /api route and processes the jobs the API queued.
+ */
+class WorkerProcessIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DB = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static S3ProxyProcess s3;
+    private static KeyPair keys;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void infrastructure() throws Exception {
+        s3 = S3ProxyProcess.start();
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        keys = g.generateKeyPair();
+        try (Connection c = DriverManager.getConnection(DB, "postgres", "")) {
+            c.createStatement().execute("drop schema if exists atrium_it cascade");
+        }
+        env = Map.ofEntries(
+                Map.entry("ATRIUM_DB_URL", DB + "?currentSchema=atrium_it"),
+                Map.entry("ATRIUM_DB_USER", "postgres"),
+                Map.entry("QUARKUS_FLYWAY_SCHEMAS", "atrium_it"),
+                Map.entry("ATRIUM_REDIS_URL", "redis://127.0.0.1:6379/2"),
+                Map.entry("ATRIUM_RABBITMQ_HOST", Broker.host()),
+                Map.entry("ATRIUM_RABBITMQ_PORT", String.valueOf(Broker.port())),
+                Map.entry("ATRIUM_MESSAGING_EXCHANGE", "atrium-it.jobs"),
+                Map.entry("ATRIUM_STORAGE_TYPE", "S3"),
+                Map.entry("ATRIUM_S3_ENDPOINT", s3.endpoint()),
+                Map.entry("ATRIUM_S3_PATH_STYLE", "true"),
+                Map.entry("ATRIUM_S3_BUCKET", "atrium-it"),
+                Map.entry("ATRIUM_S3_REGION", "us-east-1"),
+                Map.entry("ATRIUM_STORAGE_CREATE_BUCKET", "true"),
+                Map.entry("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static"),
+                Map.entry("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", S3ProxyProcess.ACCESS_KEY),
+                Map.entry("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3ProxyProcess.SECRET_KEY),
+                Map.entry("ATRIUM_JWT_PUBLIC_KEY", pem(keys.getPublic().getEncoded())));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Test
+    void workerServesNoApiAndProcessesJobsQueuedByASeparateApiProcess() throws Exception {
+        try (AppProcess api = AppProcess.start("prod", env).awaitReady(Duration.ofSeconds(90));
+                AppProcess worker = AppProcess.start("analysis-worker", env).awaitReady(Duration.ofSeconds(90))) {
+            String token = token(UUID.randomUUID());
+
+            HttpResponse<String> noApi = AppProcess.send(HttpRequest.newBuilder(URI.create(
+                    worker.url("/api/v1/uploads"))).header("Authorization", "Bearer " + token).GET().build());
+            assertThat(noApi.statusCode()).isEqualTo(404);
+            assertThat(worker.get("/q/metrics").statusCode()).isEqualTo(200);
+            assertThat(api.get("/q/health/ready").body()).contains("\"database\"").contains("\"rabbitmq\"");
+
+            byte[] photo = TestImages.jpegWithGps(400, 300);
+            JsonNode created = json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads")))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"purpose\":\"SKIN_IMAGE\",\"fileName\":\"cheek.jpg\","
+                            + "\"contentType\":\"image/jpeg\",\"sizeBytes\":" + photo.length + "}"))
+                    .build()), 201);
+            JsonNode url = created.at("/data/uploadUrl");
+            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(url.get("url").asText()))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(photo));
+            url.get("headers").properties().forEach(h -> put.header(h.getKey(), h.getValue().asText()));
+            assertThat(AppProcess.send(put.build()).statusCode()).isEqualTo(200);
+            String id = created.at("/data/upload/id").asText();
+            json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads/" + id + "/complete")))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build()),
+                    202);
+
+            JsonNode[] last = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                last[0] = json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads/" + id)))
+                        .header("Authorization", "Bearer " + token).GET().build()), 200);
+                return !"PROCESSING".equals(last[0].at("/data/status").asText());
+            });
+            assertThat(last[0].at("/data/status").asText()).isEqualTo("READY");
+            // The counter moves right after the result commits: wait for it rather than race it.
+            await().atMost(Duration.ofSeconds(10)).until(() -> jobsDone(worker.get("/q/metrics").body()) == 1.0);
+            assertThat(jobsDone(api.get("/q/metrics").body())).as("the API runs no consumer").isEqualTo(0.0);
+            assertThat(api.logText().lines().filter(l -> l.contains("Profile prod activated")).findFirst())
+                    .hasValueSatisfying(l -> assertThat(l).startsWith("{"));
+        }
+    }
+
+    @Test
+    void productionRefusesToStartWithTheDevelopmentKey() throws Exception {
+        String devKey = java.nio.file.Files.readString(java.nio.file.Path.of("config/dev-keys/jwt-public.pem"));
+        try (AppProcess api = AppProcess.start("prod", AppProcess.env(env, "ATRIUM_JWT_PUBLIC_KEY", devKey))) {
+            assertThat(api.process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(api.process.exitValue()).isNotZero();
+            assertThat(api.logText()).contains("development key");
+        }
+    }
+
+    private static double jobsDone(String metrics) {
+        Matcher m = Pattern.compile("atrium_jobs_processed_total\\{[^}]*outcome=\"done\"[^}]*type=\"upload.process\"[^}]*\\} ([0-9.E]+)")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
+    }
+
+    private static JsonNode json(HttpResponse<String> r, int expected) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
+        return JSON.readTree(r.body());
+    }
+
+    private static String token(UUID account) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64(("{\"iss\":\"https://atrium.app\",\"aud\":\"atrium-api\",\"sub\":\"" + account
+                + "\",\"groups\":[\"CLIENT\"],\"iat\":" + now + ",\"exp\":" + (now + 900) + ",\"jti\":\""
+                + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8));
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(keys.getPrivate());
+        s.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + b64(s.sign());
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String pem(byte[] der) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+}
