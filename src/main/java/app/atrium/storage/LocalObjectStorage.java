@@ -108,10 +108,7 @@ public class LocalObjectStorage implements ObjectStorage {
 
     @Override
     public byte[] read(String key, long maxBytes) {
-        ObjectInfo info = head(key).orElseThrow(() -> new MissingObjectException(key));
-        if (info.size() > maxBytes) {
-            throw new TooLargeException(key, info.size());
-        }
+        requireAtMost(key, maxBytes);
         try {
             return Files.readAllBytes(path(key));
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
+import io.quarkus.resteasy.reactive.server.EndpointDisabled;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /**
@@ -31,6 +32,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Tag(name = "Storage (local development)")
 @RunOnVirtualThread
 @PermitAll
+@EndpointDisabled(name = "atrium.api.enabled", stringValue = "false")
 public class LocalStorageResource {
 
     private final StorageConfig config;

@@ -29,6 +29,15 @@ public interface ObjectStorage {
 
     void write(String key, byte[] bytes, String contentType);
 
+    /** The object's info, or an exception when it is missing or larger than {@code maxBytes}. */
+    default ObjectInfo requireAtMost(String key, long maxBytes) {
+        ObjectInfo info = head(key).orElseThrow(() -> new MissingObjectException(key));
+        if (info.size() > maxBytes) {
+            throw new TooLargeException(key, info.size());
+        }
+        return info;
+    }
+
     void delete(String key);
 
     /** Throws when the store cannot be reached (used by the readiness check). */

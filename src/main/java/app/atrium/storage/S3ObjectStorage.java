@@ -94,10 +94,7 @@ public class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public byte[] read(String key, long maxBytes) {
-        ObjectInfo info = head(key).orElseThrow(() -> new MissingObjectException(key));
-        if (info.size() > maxBytes) {
-            throw new TooLargeException(key, info.size());
-        }
+        requireAtMost(key, maxBytes);
         try {
             return s3.getObjectAsBytes(r -> r.bucket(config.bucket()).key(key)).asByteArray();
         } catch (NoSuchKeyException e) {

@@ -7,53 +7,83 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Shared by every {@code @QuarkusTest} (one application start): forks s3proxy and puts a
- * switchable TCP proxy in front of the local RabbitMQ. PostgreSQL and Redis are the local servers.
+ * Shared by every {@code @QuarkusTest} (one application start): forks s3proxy, and puts a
+ * switchable TCP proxy in front of RabbitMQ, Redis and s3proxy so a test can take a dependency
+ * away and give it back, as an outage would. PostgreSQL is the local server.
  */
 @QuarkusTestResource(value = InfraResource.class, restrictToAnnotatedClass = false)
 public class InfraResource implements QuarkusTestResourceLifecycleManager {
 
-    /** System property holding the broker proxy's control port (plain string: any class loader reads it). */
-    public static final String BROKER_CONTROL_PORT = "atrium.test.broker-control-port";
+    /** The dependencies a test can take away. */
+    public enum Dependency {
+        RABBITMQ,
+        REDIS,
+        STORAGE
+    }
 
     private S3ProxyProcess s3;
     private TcpProxy rabbit;
+    private TcpProxy redis;
+    private TcpProxy storage;
 
     @Override
     public Map<String, String> start() {
         s3 = S3ProxyProcess.start();
         try {
             rabbit = new TcpProxy(Broker.host(), Broker.port());
+            redis = new TcpProxy(env("ATRIUM_TEST_REDIS_HOST", "127.0.0.1"), 6379);
+            storage = new TcpProxy("127.0.0.1", s3.port());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        System.setProperty(BROKER_CONTROL_PORT, String.valueOf(rabbit.controlPort()));
+        // Plain string properties: the test class may live in another class loader than this resource.
+        System.setProperty(key(Dependency.RABBITMQ), String.valueOf(rabbit.controlPort()));
+        System.setProperty(key(Dependency.REDIS), String.valueOf(redis.controlPort()));
+        System.setProperty(key(Dependency.STORAGE), String.valueOf(storage.controlPort()));
         return Map.of(
-                "quarkus.s3.endpoint-override", s3.endpoint(),
-                "rabbitmq-port", String.valueOf(rabbit.port()));
+                "quarkus.s3.endpoint-override", "http://127.0.0.1:" + storage.port(),
+                "rabbitmq-port", String.valueOf(rabbit.port()),
+                "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port() + "/1");
     }
 
     @Override
     public void stop() {
-        System.clearProperty(BROKER_CONTROL_PORT);
-        try {
-            if (rabbit != null) {
-                rabbit.close();
+        for (Dependency d : Dependency.values()) {
+            System.clearProperty(key(d));
+        }
+        for (TcpProxy p : new TcpProxy[] { rabbit, redis, storage }) {
+            try {
+                if (p != null) {
+                    p.close();
+                }
+            } catch (IOException e) {
+                // ignore
             }
-        } catch (IOException e) {
-            // ignore
         }
         if (s3 != null) {
             s3.close();
         }
     }
 
-    /** Takes the broker away from the application (true) or gives it back (false). */
-    public static void brokerOutage(boolean down) {
-        String port = System.getProperty(BROKER_CONTROL_PORT);
+    /** Takes a dependency away from the application (true) or gives it back (false). */
+    public static void outage(Dependency dependency, boolean down) {
+        String port = System.getProperty(key(dependency));
         if (port == null) {
             throw new IllegalStateException("InfraResource not started");
         }
         TcpProxy.command(Integer.parseInt(port), !down);
+    }
+
+    public static void brokerOutage(boolean down) {
+        outage(Dependency.RABBITMQ, down);
+    }
+
+    private static String key(Dependency d) {
+        return "atrium.test.proxy-control." + d.name().toLowerCase();
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
     }
 }
