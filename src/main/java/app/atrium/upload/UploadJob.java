@@ -2,6 +2,9 @@ package app.atrium.upload;
 
 import java.util.UUID;
 
-/** Payload of the {@code upload.process} job. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Payload of the {@code upload.process} job (read by Jackson outside REST: registered for native). */
+@RegisterForReflection
 public record UploadJob(UUID uploadId) {
 }

@@ -6,8 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** The one error shape of API.md: {@code {"error": {code, message, details, requestId}}}. */
 @Schema(name = "ErrorResponse", description = "Every error answer has this shape")
+@RegisterForReflection(targets = { ErrorResponse.class, ErrorResponse.ErrorBody.class, ErrorResponse.FieldError.class })
 public record ErrorResponse(ErrorBody error) {
 
     @Schema(name = "Error")
