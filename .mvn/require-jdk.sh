@@ -16,7 +16,9 @@ atrium_find_jdk25() {
   path_java=$(command -v java 2>/dev/null || true)
   path_home=""
   [ -n "$path_java" ] && path_home=$(dirname "$(dirname "$(readlink -f "$path_java")")")
-  for home in "${JAVA_HOME:-}" "$path_home" /usr/lib/jvm/* /opt/java/* "$HOME"/.jdks/* "$HOME"/.sdkman/candidates/java/*; do
+  # ATRIUM_JDK_SEARCH_DIRS replaces the usual install locations (used by the build's own test).
+  # shellcheck disable=SC2086
+  for home in "${JAVA_HOME:-}" "$path_home" ${ATRIUM_JDK_SEARCH_DIRS:-/usr/lib/jvm/* /opt/java/* $HOME/.jdks/* $HOME/.sdkman/candidates/java/*}; do
     if atrium_is_jdk25 "$home"; then
       echo "$home"
       return 0

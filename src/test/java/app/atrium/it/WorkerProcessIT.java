@@ -89,7 +89,15 @@ class WorkerProcessIT {
                     worker.url("/api/v1/uploads"))).header("Authorization", "Bearer " + token).GET().build());
             assertThat(noApi.statusCode()).isEqualTo(404);
             assertThat(worker.get("/q/metrics").statusCode()).isEqualTo(200);
-            assertThat(api.get("/q/health/ready").body()).contains("\"database\"").contains("\"rabbitmq\"");
+            HttpResponse<String> ready = api.get("/q/health/ready");
+            assertThat(ready.body()).contains("\"database\"").contains("\"redis\"").contains("\"rabbitmq\"")
+                    .contains("\"storage\"");
+            assertThat(ready.headers().firstValue("Strict-Transport-Security")).as("HSTS in prod").isPresent();
+            HttpResponse<String> preflight = AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads")))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
+                    .header("Access-Control-Request-Method", "POST").build());
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                    .as("no CORS origin allowed by default in prod").isEmpty();
 
             byte[] photo = TestImages.jpegWithGps(400, 300);
             JsonNode created = json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads")))
