@@ -39,6 +39,14 @@ public interface MessagingConfig {
         /** Longest delay between two publish attempts of one row. */
         @WithDefault("PT5M")
         Duration maxRetryBackoff();
+
+        /** When sent rows are purged (Quartz-style cron); {@code off} disables the purge. */
+        @WithDefault("0 17 3 * * ?")
+        String purgeCron();
+
+        /** How long sent rows are kept for investigation before the purge deletes them. */
+        @WithDefault("P7D")
+        Duration retention();
     }
 
     interface Jobs {
