@@ -130,8 +130,20 @@ public class ExceptionMappers {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             NotAuthorizedException.class })
     public Response unauthenticated(Exception e, HttpServerRequest request) {
-        return Response.fromResponse(respond(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required",
-                List.of(), request)).header("WWW-Authenticate", "Bearer").build();
+        Response r = expired(e)
+                ? respond(ErrorCode.TOKEN_EXPIRED, "The access token has expired; refresh it", List.of(), request)
+                : respond(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", List.of(), request);
+        return Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** True when the token was valid but for its expiry: clients then refresh instead of signing in. */
+    private static boolean expired(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.jose4j.jwt.consumer.InvalidJwtException invalid) {
+                return invalid.hasExpired() && invalid.getErrorDetails().size() == 1;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper
