@@ -193,9 +193,11 @@ public class ExceptionMappers {
                 return respond(ErrorCode.CONFLICT, "The resource was changed by someone else; reload and retry",
                         List.of(), request);
             }
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return api(ApiException.unavailable("database", t), request);
+            }
+            if (t instanceof java.net.ConnectException) {
+                return api(ApiException.unavailable("a backing service", t), request);
             }
             if (t.getCause() == t) {
                 break;
