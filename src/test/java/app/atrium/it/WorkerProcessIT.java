@@ -89,6 +89,8 @@ class WorkerProcessIT {
                     worker.url("/api/v1/uploads"))).header("Authorization", "Bearer " + token).GET().build());
             assertThat(noApi.statusCode()).isEqualTo(404);
             assertThat(worker.get("/q/metrics").statusCode()).isEqualTo(200);
+            assertThat(worker.get("/q/openapi").statusCode()).as("the worker documents no API").isEqualTo(404);
+            assertThat(api.get("/q/openapi").statusCode()).isEqualTo(200);
             HttpResponse<String> ready = api.get("/q/health/ready");
             assertThat(ready.body()).contains("\"database\"").contains("\"redis\"").contains("\"rabbitmq\"")
                     .contains("\"storage\"");
