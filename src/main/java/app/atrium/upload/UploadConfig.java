@@ -17,4 +17,12 @@ public interface UploadConfig {
     /** Longest side of thumbnails, in pixels. */
     @WithDefault("320")
     int thumbnailSize();
+
+    /** Uploads never completed are deleted (row and bytes) after this long. */
+    @WithDefault("P1D")
+    java.time.Duration abandonAfter();
+
+    /** When the abandoned-upload clean-up runs (cron); {@code off} disables it. */
+    @WithDefault("0 47 * * * ?")
+    String janitorCron();
 }
