@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,10 +21,13 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.atrium.security.Caller;
 import app.atrium.security.CurrentCaller;
+import app.atrium.shared.idempotency.Idempotency;
 import app.atrium.security.Roles;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
@@ -46,10 +50,12 @@ public class UploadResource {
 
     private final UploadService service;
     private final CurrentCaller caller;
+    private final Idempotency idempotency;
 
-    UploadResource(UploadService service, CurrentCaller caller) {
+    UploadResource(UploadService service, CurrentCaller caller, Idempotency idempotency) {
         this.service = service;
         this.caller = caller;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -82,8 +88,15 @@ public class UploadResource {
     @ResponseStatus(202)
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "202")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
-    public RestResponse<Envelope<UploadView.Details>> complete(@PathParam("id") UUID id) {
-        return RestResponse.accepted(Envelope.of(service.complete(id, caller.get())));
+    public RestResponse<Envelope<UploadView.Details>> complete(@PathParam("id") UUID id,
+            @Parameter(description = "Retry-safe: a repeat with the same key within 24 h gets the first answer")
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        Caller c = caller.get();
+        Idempotency.Outcome<UploadView.Details> outcome = idempotency.once(c.accountId(), idempotencyKey,
+                "POST /api/v1/uploads/" + id + "/complete", UploadView.Details.class, () -> service.complete(id, c));
+        RestResponse.ResponseBuilder<Envelope<UploadView.Details>> r = RestResponse.ResponseBuilder
+                .<Envelope<UploadView.Details>>accepted().entity(Envelope.of(outcome.value()));
+        return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
     }
 
     @GET

@@ -1,0 +1,131 @@
+package app.atrium.shared.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.atrium.shared.error.ApiException;
+import app.atrium.shared.error.ErrorCode;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Idempotency-Key support (API.md): the first response for an (account, key) is stored in the
+ * same transaction as the change it reports; a retry with the same key and the same request
+ * within 24 hours gets that response again without running anything, and the same key with a
+ * different request is a 409. Two concurrent first attempts cannot both commit (primary key).
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final Duration WINDOW = Duration.ofHours(24);
+    private static final Pattern SANE = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    /** A result and whether it is a replay of an earlier response. */
+    public record Outcome<T>(T value, boolean replayed) {
+    }
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    Idempotency(ObjectMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code action} once per (account, key); without a key it simply runs it.
+     *
+     * @param request what identifies the request (method, path, canonical body): a retry must match it
+     */
+    @Transactional
+    public <T> Outcome<T> once(UUID account, String key, String request, Class<T> type, Supplier<T> action) {
+        if (key == null) {
+            return new Outcome<>(action.get(), false);
+        }
+        if (!SANE.matcher(key).matches()) {
+            throw ApiException.validation(HEADER, "must be 1 to 255 visible ASCII characters");
+        }
+        String hash = sha256(request);
+        IdempotencyRecord.Key id = new IdempotencyRecord.Key(account, key);
+        IdempotencyRecord previous = IdempotencyRecord.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (previous != null && previous.createdAt.isAfter(clock.instant().minus(WINDOW))) {
+            if (!previous.requestHash.equals(hash)) {
+                throw new ApiException(ErrorCode.CONFLICT,
+                        "This Idempotency-Key was already used for a different request");
+            }
+            return new Outcome<>(read(previous.responseBody, type), true);
+        }
+        if (previous != null) {
+            previous.delete();
+            IdempotencyRecord.flush();
+        }
+        T value = action.get();
+        IdempotencyRecord r = new IdempotencyRecord();
+        r.key = id;
+        r.requestHash = hash;
+        r.responseBody = write(value);
+        r.createdAt = clock.instant();
+        try {
+            r.persistAndFlush();
+        } catch (PersistenceException e) {
+            // Another attempt with the same key committed first (or is committing): the caller retries
+            // and then gets that attempt's response replayed.
+            throw new ApiException(ErrorCode.CONFLICT, "A request with this Idempotency-Key is in progress; retry");
+        }
+        return new Outcome<>(value, false);
+    }
+
+    @Scheduled(identity = "idempotency-purge", cron = "${atrium.idempotency.purge-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledPurge() {
+        purgeExpired();
+    }
+
+    /** Deletes records past the replay window; returns how many. */
+    @Transactional
+    public long purgeExpired() {
+        return IdempotencyRecord.delete("createdAt < ?1", clock.instant().minus(WINDOW));
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored idempotent response cannot be read", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Response cannot be stored for idempotency", e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
