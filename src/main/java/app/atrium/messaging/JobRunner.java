@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -59,8 +60,7 @@ public class JobRunner {
         JobMessage job = toJob(message);
         Outcome outcome = execute(job, handler);
         if (outcome == Outcome.FAILED) {
-            return message.nack(new PermanentJobException("job failed"), org.eclipse.microprofile.reactive.messaging.Metadata
-                    .of(new RabbitMQRejectMetadata(false)));
+            return message.nack(new PermanentJobException("job failed"), Metadata.of(new RabbitMQRejectMetadata(false)));
         }
         return message.ack();
     }

@@ -3,10 +3,7 @@ package app.atrium.security;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
@@ -14,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import app.atrium.shared.hash.Hashes;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 
@@ -53,10 +51,8 @@ public class JwtKeyGuard {
             return false;
         }
         try {
-            byte[] der = Base64.getDecoder().decode(body);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
-            return DEV_PUBLIC_KEY_SHA256.equals(sha);
-        } catch (IllegalArgumentException | NoSuchAlgorithmException e) {
+            return DEV_PUBLIC_KEY_SHA256.equals(Hashes.sha256Hex(Base64.getDecoder().decode(body)));
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

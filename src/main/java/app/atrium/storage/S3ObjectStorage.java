@@ -16,7 +16,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -48,13 +47,12 @@ public class S3ObjectStorage implements ObjectStorage {
     private void createBucketIfMissing() {
         try {
             s3.headBucket(b -> b.bucket(config.bucket()));
-        } catch (NoSuchBucketException e) {
-            LOG.infof("Creating bucket %s", config.bucket());
-            s3.createBucket(b -> b.bucket(config.bucket()));
         } catch (S3Exception e) {
+            // HEAD answers a bare 404 (NoSuchBucketException with some servers, a plain S3Exception with others)
             if (e.statusCode() != 404) {
                 throw e;
             }
+            LOG.infof("Creating bucket %s", config.bucket());
             s3.createBucket(b -> b.bucket(config.bucket()));
         } catch (SdkClientException e) {
             LOG.warnf("Object storage unreachable at startup, bucket not checked: %s", e.getMessage());

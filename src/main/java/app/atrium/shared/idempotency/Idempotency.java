@@ -1,11 +1,7 @@
 package app.atrium.shared.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -20,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
+import app.atrium.shared.hash.Hashes;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -61,7 +58,7 @@ public class Idempotency {
         if (!SANE.matcher(key).matches()) {
             throw ApiException.validation(HEADER, "must be 1 to 255 visible ASCII characters");
         }
-        String hash = sha256(request);
+        String hash = Hashes.sha256Hex(request);
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(account, key);
         IdempotencyRecord previous = IdempotencyRecord.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (previous != null && previous.createdAt.isAfter(clock.instant().minus(WINDOW))) {
@@ -117,15 +114,6 @@ public class Idempotency {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Response cannot be stored for idempotency", e);
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,10 +1,8 @@
 package app.atrium.upload.worker;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.atrium.messaging.JobHandler;
 import app.atrium.messaging.JobMessage;
 import app.atrium.messaging.PermanentJobException;
+import app.atrium.shared.hash.Hashes;
 import app.atrium.storage.ObjectStorage;
 import app.atrium.upload.Upload;
 import app.atrium.upload.UploadConfig;
@@ -53,7 +52,7 @@ public class UploadProcessor implements JobHandler {
     }
 
     /** What the worker needs to know of an upload, read in a short transaction. */
-    record Snapshot(java.util.UUID id, UploadStatus status, String contentType, long declaredSize, long maxBytes) {
+    record Snapshot(UUID id, UploadStatus status, String contentType, long declaredSize, long maxBytes) {
     }
 
     @Override
@@ -106,7 +105,7 @@ public class UploadProcessor implements JobHandler {
 
     private Result ready(Snapshot s, String cleanKey, String thumbKey, byte[] stored, ImageSanitizer.Clean image,
             String originalKey) {
-        String sha = sha256(stored);
+        String sha = Hashes.sha256Hex(stored);
         return new Result() {
             @Override
             public void apply() {
@@ -156,7 +155,7 @@ public class UploadProcessor implements JobHandler {
         }
     }
 
-    private void finish(java.util.UUID id, UploadStatus status, String reason) {
+    private void finish(UUID id, UploadStatus status, String reason) {
         Upload u = Upload.findById(id);
         if (u != null && u.status == UploadStatus.PROCESSING) {
             u.status = status;
@@ -175,14 +174,6 @@ public class UploadProcessor implements JobHandler {
             return job;
         } catch (JsonProcessingException e) {
             throw new PermanentJobException("Malformed upload job payload", e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
