@@ -27,10 +27,15 @@ public final class TestImages {
         return encode(picture(width, height), "jpeg");
     }
 
-    /** A JPEG whose APP1 segment holds EXIF with an orientation tag and a GPS IFD (lat 48°12'30" N). */
+    /** A JPEG whose APP1 segment holds EXIF with orientation 1 (upright) and a GPS IFD (lat 48°12'30" N). */
     public static byte[] jpegWithGps(int width, int height) {
+        return jpegWithExif(width, height, 1);
+    }
+
+    /** A JPEG stored {@code width}×{@code height} with the given EXIF orientation (1..8) and GPS data. */
+    public static byte[] jpegWithExif(int width, int height, int orientation) {
         byte[] plain = jpeg(width, height);
-        byte[] app1 = exifApp1WithGps();
+        byte[] app1 = exifApp1WithGps(orientation);
         byte[] out = new byte[plain.length + app1.length];
         out[0] = plain[0];
         out[1] = plain[1]; // SOI
@@ -91,13 +96,13 @@ public final class TestImages {
         }
     }
 
-    private static byte[] exifApp1WithGps() {
+    private static byte[] exifApp1WithGps(int orientation) {
         // TIFF, little endian. IFD0 at 8: 2 entries (Orientation, GPS IFD pointer) -> 2 + 24 + 4 = 30 bytes.
         // GPS IFD at 38: 2 entries (LatitudeRef, Latitude) -> 30 bytes; latitude rationals at 68 (24 bytes).
         ByteBuffer t = ByteBuffer.allocate(92).order(ByteOrder.LITTLE_ENDIAN);
         t.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
         t.putShort((short) 2);
-        t.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 1).putShort((short) 0);
+        t.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
         t.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38);
         t.putInt(0);
         t.putShort((short) 2);

@@ -40,17 +40,21 @@ class FileChecksTest {
     }
 
     @Test
-    void exifOrientationIsReadAndApplied() throws Exception {
-        byte[] withExif = TestImages.jpegWithGps(60, 40);
-        assertThat(ExifOrientation.read(withExif)).isEqualTo(1);
-        assertThat(ExifOrientation.read(TestImages.jpeg(10, 10))).isEqualTo(1);
-        BufferedImage img = new BufferedImage(60, 40, BufferedImage.TYPE_INT_RGB);
-        BufferedImage rotated = ExifOrientation.apply(img, 6);
-        assertThat(rotated.getWidth()).isEqualTo(40);
-        assertThat(rotated.getHeight()).isEqualTo(60);
-        ImageSanitizer.Clean clean = ImageSanitizer.sanitize(withExif, "image/jpeg", 50_000_000, 32);
+    void exifOrientationIsReadAndAppliedBeforeTheMetadataIsDropped() throws Exception {
+        assertThat(ExifOrientation.read(TestImages.jpegWithExif(60, 40, 6))).isEqualTo(6);
+        assertThat(ExifOrientation.read(TestImages.jpegWithExif(60, 40, 3))).isEqualTo(3);
+        assertThat(ExifOrientation.read(TestImages.jpeg(10, 10))).as("no EXIF: upright").isEqualTo(1);
+
+        // Stored 60×40 but shot rotated 90°: the cleaned image is upright, 40×60, and has no EXIF.
+        ImageSanitizer.Clean clean = ImageSanitizer.sanitize(TestImages.jpegWithExif(60, 40, 6), "image/jpeg",
+                50_000_000, 30);
+        assertThat(clean.width()).isEqualTo(40);
+        assertThat(clean.height()).isEqualTo(60);
+        assertThat(TestImages.decode(clean.image()).getWidth()).isEqualTo(40);
         assertThat(TestImages.jpegSegments(clean.image())).doesNotContain("APP1:Exif");
-        assertThat(TestImages.decode(clean.thumbnail()).getWidth()).isEqualTo(32);
+        BufferedImage thumb = TestImages.decode(clean.thumbnail());
+        assertThat(thumb.getWidth()).isEqualTo(20);
+        assertThat(thumb.getHeight()).isEqualTo(30);
     }
 
     /** A valid PNG signature and IHDR chunk announcing huge dimensions, with no real pixel data. */
