@@ -8,26 +8,22 @@ import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import com.rabbitmq.client.GetResponse;
 
 import app.atrium.testing.Broker;
+import app.atrium.testing.Sql;
 import app.atrium.testing.TestImages;
 import app.atrium.testing.Tokens;
-import app.atrium.upload.UploadTestSupport;
+import app.atrium.upload.UploadFixtures;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Redelivered messages run once; poison messages go to the dead-letter queue with the reason kept. */
 @QuarkusTest
 class IdempotentConsumerTest {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     MeterRegistry registry;
@@ -38,8 +34,8 @@ class IdempotentConsumerTest {
     @Test
     void aMessageDeliveredTwiceProducesOneResult() throws Exception {
         String token = Tokens.client(UUID.randomUUID());
-        UUID uploadId = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/jpeg", TestImages.jpeg(80, 60));
-        UploadTestSupport.markProcessing(em, uploadId);
+        UUID uploadId = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/jpeg", TestImages.jpeg(80, 60));
+        UploadFixtures.markProcessing(uploadId);
         double duplicatesBefore = duplicates();
         String messageId = UUID.randomUUID().toString();
         String body = "{\"uploadId\":\"" + uploadId + "\"}";
@@ -50,9 +46,9 @@ class IdempotentConsumerTest {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() >= duplicatesBefore + 1);
-        assertThat(UploadTestSupport.status(token, uploadId)).isEqualTo("READY");
-        assertThat(count("select count(*) from job_runs where message_id = cast(:id as uuid) and status = 'DONE'",
-                messageId)).isEqualTo(1);
+        assertThat(UploadFixtures.status(token, uploadId)).isEqualTo("READY");
+        assertThat(Sql.count("select count(*) from job_runs where message_id = cast(:id as uuid) and status = 'DONE'",
+                "id", messageId)).isEqualTo(1);
         assertThat(duplicates()).isEqualTo(duplicatesBefore + 1);
     }
 
@@ -74,9 +70,8 @@ class IdempotentConsumerTest {
             });
             assertThat(new String(dead[0].getBody(), StandardCharsets.UTF_8)).contains("not json");
         }
-        String error = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select error from job_runs where message_id = cast(:id as uuid) and status = 'FAILED'")
-                .setParameter("id", messageId).getSingleResult());
+        String error = (String) Sql.value(
+                "select error from job_runs where message_id = cast(:id as uuid) and status = 'FAILED'", "id", messageId);
         assertThat(error).contains("Malformed upload job");
     }
 
@@ -85,8 +80,4 @@ class IdempotentConsumerTest {
         return c == null ? 0 : c.count();
     }
 
-    private long count(String sql, String id) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
-                .setParameter("id", id).getSingleResult()).longValue());
-    }
 }

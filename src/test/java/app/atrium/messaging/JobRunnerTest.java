@@ -10,12 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import app.atrium.testing.Sql;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Transient failures retry with doubling backoff; exhausted or permanent failures are recorded FAILED. */
@@ -27,9 +26,6 @@ class JobRunnerTest {
 
     @Inject
     MeterRegistry registry;
-
-    @Inject
-    EntityManager em;
 
     private final List<Long> sleeps = new ArrayList<>();
 
@@ -117,8 +113,7 @@ class JobRunnerTest {
         assertThat(sleeps).isEmpty();
     }
 
-    private String status(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select status from job_runs where message_id = :id").setParameter("id", id).getSingleResult());
+    private static String status(UUID id) {
+        return (String) Sql.value("select status from job_runs where message_id = :id", "id", id);
     }
 }

@@ -17,7 +17,7 @@ import app.atrium.testing.InfraResource;
 import app.atrium.testing.InfraResource.Dependency;
 import app.atrium.testing.TestImages;
 import app.atrium.testing.Tokens;
-import app.atrium.upload.UploadTestSupport;
+import app.atrium.upload.UploadFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A dependency outage answers 503 SERVICE_UNAVAILABLE, changes nothing, and heals by itself. */
@@ -54,7 +54,7 @@ class DependencyOutageTest {
     @Test
     void storageDownGives503OnCompleteAndTheUploadStaysPending() {
         String token = Tokens.client(UUID.randomUUID());
-        UUID id = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(30, 30));
+        UUID id = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(30, 30));
         InfraResource.outage(Dependency.STORAGE, true);
 
         as(token).post("/api/v1/uploads/{id}/complete", id).then()

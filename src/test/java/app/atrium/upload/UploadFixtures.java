@@ -8,21 +8,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import app.atrium.testing.Sql;
 import io.restassured.path.json.JsonPath;
 
-/** Drives the upload flow through HTTP as a client app would. */
-final class UploadFixtures {
+/** Drives the upload flow through HTTP as a client app would (used by tests of other packages too). */
+public final class UploadFixtures {
 
     private UploadFixtures() {
     }
 
     /** POST /uploads; returns the created data. */
-    static JsonPath start(String token, String purpose, String fileName, String contentType, long size) {
+    public static JsonPath start(String token, String purpose, String fileName, String contentType, long size) {
         return as(token).contentType("application/json")
                 .body(Map.of("purpose", purpose, "fileName", fileName, "contentType", contentType, "sizeBytes", size))
                 .post("/api/v1/uploads")
@@ -30,7 +30,7 @@ final class UploadFixtures {
     }
 
     /** PUTs the bytes to the presigned URL exactly as the API said to. */
-    static void put(JsonPath started, byte[] bytes) {
+    public static void put(JsonPath started, byte[] bytes) {
         Map<String, String> headers = started.getMap("data.uploadUrl.headers");
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(started.getString("data.uploadUrl.url")))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
@@ -39,7 +39,7 @@ final class UploadFixtures {
         assertThat(response.statusCode()).as("PUT to presigned URL: %s", response.body()).isEqualTo(200);
     }
 
-    static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    public static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request, handler);
         } catch (Exception e) {
@@ -47,16 +47,31 @@ final class UploadFixtures {
         }
     }
 
-    static UUID upload(String token, String purpose, String contentType, byte[] bytes) {
-        JsonPath started = start(token, purpose, "photo", contentType, bytes.length);
+    /** Starts an upload and PUTs its bytes; does not complete it. */
+    public static UUID startAndPut(String token, String purpose, String contentType, byte[] bytes) {
+        JsonPath started = start(token, purpose, "file", contentType, bytes.length);
         put(started, bytes);
-        UUID id = UUID.fromString(started.getString("data.upload.id"));
+        return UUID.fromString(started.getString("data.upload.id"));
+    }
+
+    public static String status(String token, UUID id) {
+        return as(token).get("/api/v1/uploads/{id}", id).then().statusCode(200).extract().path("data.status");
+    }
+
+    /** Puts an upload in PROCESSING without queueing a job, so a test can deliver the job itself. */
+    public static void markProcessing(UUID id) {
+        Sql.update("update uploads set status = 'PROCESSING' where id = :id", "id", id);
+    }
+
+    /** Starts, PUTs and completes an upload; returns its id. */
+    public static UUID upload(String token, String purpose, String contentType, byte[] bytes) {
+        UUID id = startAndPut(token, purpose, contentType, bytes);
         as(token).post("/api/v1/uploads/{id}/complete", id).then().statusCode(202);
         return id;
     }
 
     /** Polls GET /uploads/{id} until it leaves PROCESSING. */
-    static JsonPath awaitFinished(String token, UUID id) {
+    public static JsonPath awaitFinished(String token, UUID id) {
         JsonPath[] last = new JsonPath[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = as(token).get("/api/v1/uploads/{id}", id).then().statusCode(200).extract().jsonPath();
@@ -65,7 +80,7 @@ final class UploadFixtures {
         return last[0];
     }
 
-    static byte[] download(String url) {
+    public static byte[] download(String url) {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);

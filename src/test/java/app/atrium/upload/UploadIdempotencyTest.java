@@ -8,26 +8,22 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import app.atrium.testing.Sql;
 import app.atrium.testing.TestImages;
 import app.atrium.testing.Tokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A client on a flaky network may retry `complete` with the same Idempotency-Key and get the first answer. */
 @QuarkusTest
 class UploadIdempotencyTest {
 
-    @Inject
-    EntityManager em;
-
     @Test
     void aRetryWithTheSameKeyReplaysThe202AndQueuesOneJob() {
         String token = Tokens.client(UUID.randomUUID());
-        UUID id = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
+        UUID id = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
         String key = "retry-" + UUID.randomUUID();
 
         String first = as(token).header("Idempotency-Key", key).post("/api/v1/uploads/{id}/complete", id).then()
@@ -45,8 +41,8 @@ class UploadIdempotencyTest {
     @Test
     void theSameKeyForAnotherRequestIs409AndAnotherAccountsKeyIsIndependent() {
         String token = Tokens.client(UUID.randomUUID());
-        UUID a = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
-        UUID b = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
+        UUID a = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
+        UUID b = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
         String key = "k-" + UUID.randomUUID();
         as(token).header("Idempotency-Key", key).post("/api/v1/uploads/{id}/complete", a).then().statusCode(202);
 
@@ -55,7 +51,7 @@ class UploadIdempotencyTest {
         as(token).get("/api/v1/uploads/{id}", b).then().body("data.status", equalTo("PENDING_UPLOAD"));
 
         String other = Tokens.client(UUID.randomUUID());
-        UUID c = UploadTestSupport.startAndPut(other, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
+        UUID c = UploadFixtures.startAndPut(other, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
         as(other).header("Idempotency-Key", key).post("/api/v1/uploads/{id}/complete", c).then().statusCode(202)
                 .header("Idempotent-Replayed", nullValue());
     }
@@ -66,39 +62,36 @@ class UploadIdempotencyTest {
     @Test
     void keysExpireAfter24HoursAndArePurged() {
         String token = Tokens.client(UUID.randomUUID());
-        UUID a = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
-        UUID b = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
+        UUID a = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
+        UUID b = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
         String key = "old-" + UUID.randomUUID();
         as(token).header("Idempotency-Key", key).post("/api/v1/uploads/{id}/complete", a).then().statusCode(202);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update idempotency_keys set created_at = created_at - interval '25 hours' where idempotency_key = :k")
-                .setParameter("k", key).executeUpdate());
+        age(key);
 
         as(token).header("Idempotency-Key", key).post("/api/v1/uploads/{id}/complete", b).then().statusCode(202)
                 .header("Idempotent-Replayed", nullValue());
 
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update idempotency_keys set created_at = created_at - interval '25 hours' where idempotency_key = :k")
-                .setParameter("k", key).executeUpdate());
+        age(key);
         assertThat(idempotency.purgeExpired()).isGreaterThanOrEqualTo(1);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from idempotency_keys where idempotency_key = :k").setParameter("k", key)
-                .getSingleResult()).longValue())).isZero();
+        assertThat(Sql.count("select count(*) from idempotency_keys where idempotency_key = :k", "k", key)).isZero();
     }
 
     @Test
     void anUnusableKeyIs400() {
         String token = Tokens.client(UUID.randomUUID());
-        UUID id = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
+        UUID id = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(20, 20));
         app.atrium.testing.Api.badRequest().auth().oauth2(token).header("Idempotency-Key", "x".repeat(256))
                 .post("/api/v1/uploads/{id}/complete", id).then().statusCode(400)
                 .body("error.details[0].field", equalTo("Idempotency-Key"));
         as(token).get("/api/v1/uploads/{id}", id).then().body("data.status", equalTo("PENDING_UPLOAD"));
     }
 
-    private long outboxRowsFor(UUID uploadId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from outbox_messages where payload like :p").setParameter("p", "%" + uploadId + "%")
-                .getSingleResult()).longValue());
+    private static void age(String key) {
+        Sql.update("update idempotency_keys set created_at = created_at - interval '25 hours' where idempotency_key = :k",
+                "k", key);
+    }
+
+    private static long outboxRowsFor(UUID uploadId) {
+        return Sql.count("select count(*) from outbox_messages where payload like :p", "p", "%" + uploadId + "%");
     }
 }

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import app.atrium.storage.ObjectStorage;
+import app.atrium.testing.Sql;
 import app.atrium.testing.TestImages;
 import app.atrium.testing.Tokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -25,16 +24,13 @@ class UploadJanitorTest {
     @Inject
     ObjectStorage storage;
 
-    @Inject
-    EntityManager em;
-
     @Test
     void uploadsNeverCompletedAreRemovedAfterADayWithTheirBytes() {
         String token = Tokens.client(UUID.randomUUID());
-        UUID abandoned = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(10, 10));
-        UUID fresh = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(10, 10));
-        UUID completedLongAgo = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(10, 10));
-        UploadTestSupport.markProcessing(em, completedLongAgo);
+        UUID abandoned = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(10, 10));
+        UUID fresh = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(10, 10));
+        UUID completedLongAgo = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(10, 10));
+        UploadFixtures.markProcessing(completedLongAgo);
         age(abandoned);
         age(completedLongAgo);
 
@@ -48,8 +44,6 @@ class UploadJanitorTest {
     }
 
     private void age(UUID id) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update uploads set created_at = created_at - interval '2 days' where id = :id")
-                .setParameter("id", id).executeUpdate());
+        Sql.update("update uploads set created_at = created_at - interval '2 days' where id = :id", "id", id);
     }
 }

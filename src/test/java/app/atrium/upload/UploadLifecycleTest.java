@@ -63,14 +63,11 @@ class UploadLifecycleTest {
         assertThat(storage.head(UploadKeys.thumbnail(id, "image/png"))).isEmpty();
     }
 
-    @Inject
-    jakarta.persistence.EntityManager em;
-
     @Test
     void deletingWhileTheWorkerProcessesIs409() {
         String token = Tokens.client(UUID.randomUUID());
-        UUID id = UploadTestSupport.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(10, 10));
-        UploadTestSupport.markProcessing(em, id);
+        UUID id = UploadFixtures.startAndPut(token, "SKIN_IMAGE", "image/png", TestImages.png(10, 10));
+        UploadFixtures.markProcessing(id);
         as(token).delete("/api/v1/uploads/{id}", id).then().statusCode(409)
                 .body("error.code", equalTo("INVALID_STATE"));
         as(token).get("/api/v1/uploads/{id}", id).then().statusCode(200).body("data.status", equalTo("PROCESSING"));
