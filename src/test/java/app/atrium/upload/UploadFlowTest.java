@@ -59,6 +59,35 @@ class UploadFlowTest {
     }
 
     @Test
+    void aPdfDocumentIsKeptAsItIsWithoutThumbnail() {
+        String token = Tokens.client(UUID.randomUUID());
+        byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII);
+
+        UUID id = UploadFixtures.upload(token, "DOCUMENT", "application/pdf", pdf);
+        JsonPath done = UploadFixtures.awaitFinished(token, id);
+
+        assertThat(done.getString("data.status")).isEqualTo("READY");
+        assertThat(done.getString("data.thumbnailUrl")).isNull();
+        assertThat(done.getString("data.width")).isNull();
+        assertThat(UploadFixtures.download(done.getString("data.downloadUrl"))).isEqualTo(pdf);
+    }
+
+    @Test
+    void bytesThatDifferFromTheDeclaredSizeAreRejected() {
+        String token = Tokens.client(UUID.randomUUID());
+        byte[] png = TestImages.png(40, 40);
+        JsonPath started = UploadFixtures.start(token, "SKIN_IMAGE", "a.png", "image/png", png.length + 1000L);
+        UploadFixtures.put(started, png);
+        UUID id = UUID.fromString(started.getString("data.upload.id"));
+        as(token).post("/api/v1/uploads/{id}/complete", id).then().statusCode(202);
+
+        JsonPath done = UploadFixtures.awaitFinished(token, id);
+        assertThat(done.getString("data.status")).isEqualTo("REJECTED");
+        assertThat(done.getString("data.rejectionReason")).contains("were declared");
+    }
+
+    @Test
     void declaredSizeAboveTheLimitIsRefusedBeforeAnyUrl() {
         String token = Tokens.client(UUID.randomUUID());
         badRequest().header("Authorization", Tokens.bearer(token)).contentType("application/json")

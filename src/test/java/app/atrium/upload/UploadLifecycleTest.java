@@ -130,6 +130,10 @@ class UploadLifecycleTest {
             cursor = page.getString("meta.nextCursor");
         }
         assertThat(seen).containsExactlyElementsOf(created.reversed());
+
+        String signature = UploadFixtures.start(token, "SIGNATURE", "sig.png", "image/png", 100).getString("data.upload.id");
+        as(token).queryParam("purpose", "SIGNATURE").get("/api/v1/uploads").then().statusCode(200)
+                .body("data.id", org.hamcrest.Matchers.contains(signature));
     }
 
     @Test
