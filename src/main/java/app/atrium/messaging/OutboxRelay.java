@@ -88,9 +88,10 @@ public class OutboxRelay {
                 failed.increment();
                 m.attempts++;
                 m.lastError = truncate(e.getClass().getSimpleName() + ": " + e.getMessage());
-                m.nextAttemptAt = clock.instant().plus(backoff(m.attempts));
+                Duration wait = backoff(m.attempts);
+                m.nextAttemptAt = clock.instant().plus(wait);
                 LOG.warnf("Publishing outbox message %s (%s) failed on attempt %d, retrying after %s: %s", m.id,
-                        m.type, m.attempts, backoff(m.attempts), m.lastError);
+                        m.type, m.attempts, wait, m.lastError);
                 // The broker is most likely down: stop here, the remaining rows stay due.
                 return new BatchResult(sent, true);
             }
