@@ -34,17 +34,44 @@ public class CurrentCaller {
         return caller;
     }
 
+    /** The token's clinic, or empty without a token or clinic; never throws. */
+    public Optional<UUID> clinicIfAny() {
+        if (jwt == null || jwt.getSubject() == null) {
+            return Optional.empty();
+        }
+        try {
+            return get().clinicId();
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The token's account, or empty without a valid token; never throws. */
+    public Optional<UUID> accountIfAny() {
+        if (jwt == null || jwt.getSubject() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(get().accountId());
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+    }
+
     static Caller fromToken(JsonWebToken jwt) {
         UUID account;
+        UUID session;
         Optional<UUID> clinic;
         try {
             account = UUID.fromString(jwt.getSubject());
+            String sid = CallerAugmentor.claim(jwt, CallerAugmentor.SESSION_CLAIM);
+            session = sid == null ? null : UUID.fromString(sid);
             clinic = Optional.ofNullable(jwt.<Object>getClaim(CLINIC_CLAIM)).map(Object::toString)
                     .map(s -> s.replace("\"", "")).map(UUID::fromString);
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "The token's subject or clinic is not an id");
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        return new Caller(account, groups, clinic);
+        return new Caller(account, groups, clinic, session);
     }
 }

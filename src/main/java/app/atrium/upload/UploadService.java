@@ -124,6 +124,24 @@ public class UploadService {
         u.delete();
     }
 
+    /**
+     * A clinic's finished upload of one purpose, with download URLs (the clinic logo): 404 when it
+     * is not that clinic's, 409 while it is not READY.
+     */
+    @Transactional
+    public UploadView.Details readyClinicUpload(UUID id, UUID clinicId, UploadPurpose purpose) {
+        Upload u = Upload.<Upload>findByIdOptional(id)
+                .filter(x -> clinicId.equals(x.clinicId) && x.purpose == purpose)
+                .orElseThrow(() -> ApiException.notFound("Upload"));
+        if (u.status != UploadStatus.READY) {
+            throw ApiException.invalidState("Upload is " + u.status + "; it can be used once it is READY");
+        }
+        Duration ttl = storageConfig.downloadUrlTtl();
+        ObjectStorage.PresignedUrl file = storage.presignGet(u.objectKey, ttl);
+        String thumb = u.thumbnailKey == null ? null : storage.presignGet(u.thumbnailKey, ttl).url();
+        return UploadView.Details.of(u, file.url(), thumb, file.expiresAt());
+    }
+
     private static Upload owned(UUID id, Caller caller) {
         return Upload.findOwned(id, caller.accountId()).orElseThrow(() -> ApiException.notFound("Upload"));
     }

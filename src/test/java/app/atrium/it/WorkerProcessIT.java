@@ -69,7 +69,9 @@ class WorkerProcessIT {
                 Map.entry("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static"),
                 Map.entry("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", S3ProxyProcess.ACCESS_KEY),
                 Map.entry("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3ProxyProcess.SECRET_KEY),
-                Map.entry("ATRIUM_JWT_PUBLIC_KEY", pem(keys.getPublic().getEncoded())));
+                Map.entry("ATRIUM_JWT_PUBLIC_KEY", pem(keys.getPublic().getEncoded())),
+                Map.entry("ATRIUM_JWT_PRIVATE_KEY", privatePem(keys.getPrivate().getEncoded())),
+                Map.entry("ATRIUM_DATA_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
     }
 
     @AfterAll
@@ -167,6 +169,11 @@ class WorkerProcessIT {
 
     private static String b64(byte[] b) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String privatePem(byte[] der) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     private static String pem(byte[] der) {

@@ -22,14 +22,28 @@ public final class Api {
     private Api() {
     }
 
-    /** A well-formed call: request and response must both match the spec. */
+    /**
+     * A well-formed call: request and response must both match the spec. Each call comes from its
+     * own client address (X-Forwarded-For from the trusted local proxy), so per-IP rate limits
+     * only bite in the tests that use {@link #from(String)}.
+     */
     public static RequestSpecification api() {
-        return given().filter(filter(false));
+        return from(randomIp());
+    }
+
+    /** A well-formed call from one client address. */
+    public static RequestSpecification from(String ip) {
+        return given().filter(filter(false)).header("X-Forwarded-For", ip);
     }
 
     /** A deliberately bad request: only the (error) response is checked against the spec. */
     public static RequestSpecification badRequest() {
-        return given().filter(filter(true));
+        return given().filter(filter(true)).header("X-Forwarded-For", randomIp());
+    }
+
+    public static String randomIp() {
+        var r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     public static RequestSpecification as(String token) {

@@ -3,6 +3,10 @@ package app.atrium.testing;
 import java.io.IOException;
 import java.util.Map;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -25,10 +29,19 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
     private TcpProxy rabbit;
     private TcpProxy redis;
     private TcpProxy storage;
+    private GreenMail mail;
 
     @Override
     public Map<String, String> start() {
         s3 = S3ProxyProcess.start();
+        // A real SMTP server (and IMAP, for the tests to read what was sent): Mailbox reads it.
+        int smtpPort = TcpProxy.freePort();
+        int imapPort = TcpProxy.freePort();
+        mail = new GreenMail(new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        System.setProperty(Mailbox.IMAP_PORT_PROPERTY, String.valueOf(imapPort));
         try {
             rabbit = new TcpProxy(Broker.host(), Broker.port());
             redis = new TcpProxy(env("ATRIUM_TEST_REDIS_HOST", "127.0.0.1"), 6379);
@@ -43,7 +56,9 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.s3.endpoint-override", "http://127.0.0.1:" + storage.port(),
                 "rabbitmq-port", String.valueOf(rabbit.port()),
-                "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port() + "/1");
+                "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port() + "/1",
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(smtpPort));
     }
 
     @Override
@@ -63,6 +78,10 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
         if (s3 != null) {
             s3.close();
         }
+        if (mail != null) {
+            mail.stop();
+        }
+        System.clearProperty(Mailbox.IMAP_PORT_PROPERTY);
     }
 
     /** Takes a dependency away from the application (true) or gives it back (false). */

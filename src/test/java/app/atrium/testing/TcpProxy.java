@@ -37,6 +37,15 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Switches the proxy of another class loader (or process) through its control port. */
+    /** A port nobody listens on right now. */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void command(int controlPort, boolean up) {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), controlPort)) {
             s.getOutputStream().write(up ? 'U' : 'D');

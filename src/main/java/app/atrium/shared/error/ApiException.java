@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final transient List<ErrorResponse.FieldError> details;
     private final Duration retryAfter;
+    private final transient ErrorResponse.Challenge challenge;
 
     public ApiException(ErrorCode code, String message) {
         this(code, message, List.of(), null, null);
@@ -23,6 +24,29 @@ public class ApiException extends RuntimeException {
         this.code = code;
         this.details = details == null ? List.of() : List.copyOf(details);
         this.retryAfter = retryAfter;
+        this.challenge = null;
+    }
+
+    private ApiException(ErrorResponse.Challenge challenge) {
+        super("A second factor is required: send a code from your authenticator app or a recovery code", null, false,
+                false);
+        this.code = ErrorCode.MFA_REQUIRED;
+        this.details = List.of();
+        this.retryAfter = null;
+        this.challenge = challenge;
+    }
+
+    /** 401 MFA_REQUIRED carrying the challenge token of the second login step. */
+    public static ApiException mfaRequired(String challengeToken, Duration expiresIn) {
+        return new ApiException(new ErrorResponse.Challenge(challengeToken, expiresIn.toSeconds()));
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(ErrorCode.FORBIDDEN, message);
+    }
+
+    public static ApiException conflict(ErrorCode code, String message) {
+        return new ApiException(code, message);
     }
 
     public static ApiException notFound(String what) {
@@ -55,6 +79,10 @@ public class ApiException extends RuntimeException {
 
     public List<ErrorResponse.FieldError> details() {
         return details;
+    }
+
+    public ErrorResponse.Challenge challenge() {
+        return challenge;
     }
 
     public Duration retryAfter() {

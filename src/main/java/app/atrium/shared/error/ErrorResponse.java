@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The one error shape of API.md: {@code {"error": {code, message, details, requestId}}}. */
 @Schema(name = "ErrorResponse", description = "Every error answer has this shape")
-@RegisterForReflection(targets = { ErrorResponse.class, ErrorResponse.ErrorBody.class, ErrorResponse.FieldError.class })
+@RegisterForReflection(targets = { ErrorResponse.class, ErrorResponse.ErrorBody.class, ErrorResponse.FieldError.class,
+        ErrorResponse.Challenge.class })
 public record ErrorResponse(ErrorBody error) {
 
     @Schema(name = "Error")
@@ -19,7 +20,13 @@ public record ErrorResponse(ErrorBody error) {
             @Schema(required = true, examples = "VALIDATION_ERROR") String code,
             @Schema(required = true, examples = "Invalid input data") String message,
             List<FieldError> details,
-            @Schema(required = true) String requestId) {
+            @Schema(required = true) String requestId,
+            @Schema(description = "Only with MFA_REQUIRED: complete the login at POST /api/v1/auth/mfa/verify") Challenge challenge) {
+    }
+
+    /** The second step of a login: a short-lived token that is not a bearer token. */
+    @Schema(name = "MfaChallenge")
+    public record Challenge(@Schema(required = true) String challengeToken, @Schema(required = true) long expiresIn) {
     }
 
     @Schema(name = "FieldError")
@@ -27,7 +34,12 @@ public record ErrorResponse(ErrorBody error) {
     }
 
     public static ErrorResponse of(ErrorCode code, String message, List<FieldError> details, String requestId) {
+        return of(code, message, details, requestId, null);
+    }
+
+    public static ErrorResponse of(ErrorCode code, String message, List<FieldError> details, String requestId,
+            Challenge challenge) {
         return new ErrorResponse(new ErrorBody(code.name(), message,
-                details == null || details.isEmpty() ? null : List.copyOf(details), requestId));
+                details == null || details.isEmpty() ? null : List.copyOf(details), requestId, challenge));
     }
 }

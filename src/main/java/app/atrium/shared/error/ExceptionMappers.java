@@ -211,7 +211,7 @@ public class ExceptionMappers {
     private static Response respond(ApiException e, HttpServerRequest request) {
         Response.ResponseBuilder b = Response.status(e.code().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(e.code(), e.getMessage(), e.details(), RequestIds.of(request)));
+                .entity(ErrorResponse.of(e.code(), e.getMessage(), e.details(), RequestIds.of(request), e.challenge()));
         if (e.retryAfter() != null) {
             b.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
         }

@@ -1,0 +1,105 @@
+package app.atrium.clinic;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Filter;
+
+import app.atrium.security.Tenancy;
+import app.atrium.shared.paging.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+
+/** The tenant. Under the tenant filter a caller sees only the clinic of its token. */
+@Entity
+@Table(name = "clinics")
+@Filter(name = Tenancy.FILTER, condition = "id = :" + Tenancy.PARAM)
+public class Clinic extends PanacheEntityBase {
+
+    public enum Status {
+        ACTIVE,
+        SUSPENDED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String slug;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(nullable = false)
+    public String currency;
+
+    @Column(nullable = false)
+    public String locale;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Column(name = "address_line")
+    public String addressLine;
+
+    public String city;
+
+    public String country;
+
+    public String website;
+
+    @Column(name = "logo_upload_id")
+    public UUID logoUploadId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public UUID createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public static boolean slugTaken(String slug) {
+        return count("slug", slug) > 0;
+    }
+
+    /** Platform list; call inside {@code Tenancy.unscoped}. */
+    public static List<Clinic> search(Optional<String> search, PageRequest page) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        search.ifPresent(s -> {
+            q.append(" and (lower(name) like :s or slug like :s)");
+            p.and("s", "%" + s.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        });
+        page.after().ifPresent(a -> {
+            q.append(" and id < :after");
+            p.and("after", a);
+        });
+        return find(q + " order by id desc", p).page(0, page.fetchSize()).list();
+    }
+}

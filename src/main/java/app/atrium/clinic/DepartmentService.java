@@ -1,0 +1,95 @@
+package app.atrium.clinic;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.atrium.audit.AuditLog;
+import app.atrium.security.Caller;
+import app.atrium.shared.error.ApiException;
+import app.atrium.shared.error.ErrorCode;
+import app.atrium.shared.ids.Ids;
+
+@ApplicationScoped
+public class DepartmentService {
+
+    private final Clock clock;
+    private final AuditLog audit;
+
+    DepartmentService(Clock clock, AuditLog audit) {
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public ClinicViews.DepartmentView create(ClinicRequests.DepartmentBody body, Caller caller) {
+        Clinic clinic = ClinicService.active(caller);
+        String name = body.name().trim();
+        if (Department.nameTaken(name, null)) {
+            throw ApiException.conflict(ErrorCode.ALREADY_EXISTS, "A department named " + name + " exists");
+        }
+        Instant now = clock.instant();
+        Department d = new Department();
+        d.id = Ids.newId();
+        d.clinicId = clinic.id;
+        d.name = name;
+        d.description = body.description();
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.persistAndFlush();
+        audit.event("clinic.department_created").entity("department", d.id).with("name", name).record();
+        return ClinicViews.DepartmentView.from(d);
+    }
+
+    @Transactional
+    public List<ClinicViews.DepartmentView> list(Caller caller) {
+        ClinicService.active(caller);
+        return Department.all().stream().map(ClinicViews.DepartmentView::from).toList();
+    }
+
+    @Transactional
+    public ClinicViews.DepartmentView get(UUID id, Caller caller) {
+        ClinicService.active(caller);
+        return ClinicViews.DepartmentView.from(department(id));
+    }
+
+    @Transactional
+    public ClinicViews.DepartmentView update(UUID id, ClinicRequests.DepartmentPatch body, Caller caller) {
+        ClinicService.active(caller);
+        Department d = department(id);
+        if (body.version() != null && body.version() != d.version) {
+            throw ApiException.conflict(ErrorCode.CONFLICT, "The department was changed by someone else; reload and retry");
+        }
+        if (body.name() != null && !body.name().trim().equals(d.name)) {
+            String name = body.name().trim();
+            if (Department.nameTaken(name, d.id)) {
+                throw ApiException.conflict(ErrorCode.ALREADY_EXISTS, "A department named " + name + " exists");
+            }
+            audit.event("clinic.department_renamed").entity("department", d.id).change("name", d.name, name).record();
+            d.name = name;
+        }
+        if (body.description() != null) {
+            d.description = body.description();
+        }
+        d.updatedAt = clock.instant();
+        Department.getEntityManager().flush();
+        return ClinicViews.DepartmentView.from(d);
+    }
+
+    @Transactional
+    public void delete(UUID id, Caller caller) {
+        ClinicService.active(caller);
+        Department d = department(id);
+        Membership.update("departmentId = null where departmentId = ?1", d.id);
+        audit.event("clinic.department_deleted").entity("department", d.id).with("name", d.name).record();
+        d.delete();
+    }
+
+    private static Department department(UUID id) {
+        return Department.<Department>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Department"));
+    }
+}

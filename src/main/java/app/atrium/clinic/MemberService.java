@@ -1,0 +1,123 @@
+package app.atrium.clinic;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import app.atrium.audit.AuditLog;
+import app.atrium.identity.AccountDirectory;
+import app.atrium.identity.SessionService;
+import app.atrium.security.Caller;
+import app.atrium.security.Permissions;
+import app.atrium.shared.error.ApiException;
+import app.atrium.shared.error.ErrorCode;
+import app.atrium.shared.paging.Page;
+import app.atrium.shared.paging.PageRequest;
+import io.quarkus.security.StringPermission;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Members of the active clinic. A clinic always keeps an owner; only owners make or unmake
+ * owners. A member whose role changes or who is removed loses the sessions scoped to this clinic
+ * at once (their tokens carry the old role).
+ */
+@ApplicationScoped
+public class MemberService {
+
+    private static final int SEARCH_CAP = 500;
+
+    private final Clock clock;
+    private final AccountDirectory accounts;
+    private final SessionService sessions;
+    private final SecurityIdentity identity;
+    private final AuditLog audit;
+
+    MemberService(Clock clock, AccountDirectory accounts, SessionService sessions, SecurityIdentity identity,
+            AuditLog audit) {
+        this.clock = clock;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.identity = identity;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Page<ClinicViews.Member> list(Caller caller, Optional<String> search, Optional<ClinicRole> role,
+            PageRequest page) {
+        ClinicService.active(caller);
+        Optional<List<UUID>> ids = search.map(s -> accounts.idsMatching(s, SEARCH_CAP));
+        if (ids.isPresent() && ids.get().isEmpty()) {
+            return Page.of(List.<Membership>of(), page, m -> m.id, m -> null);
+        }
+        List<Membership> rows = Membership.page(role.map(Enum::name), ids, page);
+        Map<UUID, AccountDirectory.AccountRef> refs = accounts.findAll(rows.stream().map(m -> m.accountId).toList());
+        return Page.of(rows, page, m -> m.id, m -> ClinicViews.Member.from(m, refs.get(m.accountId)));
+    }
+
+    @Transactional
+    public ClinicViews.Member change(UUID id, ClinicRequests.ChangeMember body, Caller caller) {
+        Membership m = member(id);
+        if (body.role() != null && !body.role().name().equals(m.role)) {
+            boolean touchesOwner = body.role() == ClinicRole.OWNER || ClinicRole.OWNER.name().equals(m.role);
+            if (touchesOwner) {
+                requireOwnerRights();
+            }
+            if (ClinicRole.OWNER.name().equals(m.role)) {
+                lockOwners();
+                if (Membership.owners() <= 1) {
+                    throw ApiException.conflict(ErrorCode.CONFLICT, "A clinic must keep at least one owner");
+                }
+            }
+            audit.event("clinic.member_role_changed").entity("membership", m.id).with("accountId", m.accountId)
+                    .change("role", m.role, body.role().name()).record();
+            m.role = body.role().name();
+            sessions.endForClinic(m.accountId, m.clinicId, SessionService.REASON_ROLE);
+        }
+        if (body.departmentId() != null) {
+            Department.<Department>findByIdOptional(body.departmentId())
+                    .orElseThrow(() -> ApiException.validation("departmentId", "is not a department of this clinic"));
+            audit.event("clinic.member_department_changed").entity("membership", m.id)
+                    .change("departmentId", m.departmentId, body.departmentId()).record();
+            m.departmentId = body.departmentId();
+        }
+        m.updatedAt = clock.instant();
+        return ClinicViews.Member.from(m, accounts.find(m.accountId).orElse(null));
+    }
+
+    @Transactional
+    public void remove(UUID id, Caller caller) {
+        Membership m = member(id);
+        if (ClinicRole.OWNER.name().equals(m.role)) {
+            requireOwnerRights();
+            lockOwners();
+            if (Membership.owners() <= 1) {
+                throw ApiException.conflict(ErrorCode.CONFLICT, "The last owner cannot be removed");
+            }
+        }
+        audit.event("clinic.member_removed").entity("membership", m.id).with("accountId", m.accountId)
+                .with("role", m.role).record();
+        sessions.endForClinic(m.accountId, m.clinicId, SessionService.REASON_ROLE);
+        m.delete();
+    }
+
+    private static Membership member(UUID id) {
+        return Membership.<Membership>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Member"));
+    }
+
+    /** Serialises owner changes of this clinic so two demotions cannot both pass the last-owner check. */
+    private static void lockOwners() {
+        Membership.find("role", ClinicRole.OWNER.name()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    private void requireOwnerRights() {
+        if (!identity.checkPermissionBlocking(new StringPermission(Permissions.OWNERS_MANAGE))) {
+            throw ApiException.forbidden("Only an owner may make or change owners");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package app.atrium.identity;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** What other features may know about accounts: names, email, verification; no credentials. */
+@ApplicationScoped
+public class AccountDirectory {
+
+    public record AccountRef(UUID id, String email, String firstName, String lastName, boolean emailVerified) {
+
+        public String displayName() {
+            return firstName + " " + lastName;
+        }
+
+        static AccountRef from(Account a) {
+            return new AccountRef(a.id, a.email, a.firstName, a.lastName, a.emailVerifiedAt != null);
+        }
+    }
+
+    private final Clock clock;
+
+    AccountDirectory(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<AccountRef> find(UUID id) {
+        return Account.<Account>findByIdOptional(id).map(AccountRef::from);
+    }
+
+    @Transactional
+    public Optional<AccountRef> findByEmail(String email) {
+        return Account.findByEmail(email).map(AccountRef::from);
+    }
+
+    @Transactional
+    public Map<UUID, AccountRef> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Account.<Account>list("id in ?1", ids).stream().map(AccountRef::from)
+                .collect(Collectors.toMap(AccountRef::id, Function.identity()));
+    }
+
+    /** Ids of accounts whose email or name contains {@code search} (at most {@code max}). */
+    @Transactional
+    public List<UUID> idsMatching(String search, int max) {
+        String s = "%" + search.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        return Account.<Account>find("emailNormalized like ?1 or lower(firstName) like ?1 or lower(lastName) like ?1 "
+                + "or lower(concat(firstName, ' ', lastName)) like ?1", s).page(0, max).stream().map(a -> a.id).toList();
+    }
+
+    /** An emailed invitation link proves the address: mark it verified if it was not. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markEmailVerified(UUID id) {
+        Account a = Account.findById(id);
+        if (a.emailVerifiedAt == null) {
+            a.emailVerifiedAt = clock.instant();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package app.atrium.identity;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "atrium.identity")
+public interface IdentityConfig {
+
+    /** Base URL of the web app; emailed links point to {@code <base>/verify-email?token=...} etc. */
+    String appBaseUrl();
+}

@@ -1,0 +1,188 @@
+package app.atrium.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import app.atrium.audit.AuditLog;
+import app.atrium.security.ClientInfo;
+import app.atrium.security.OpaqueTokens;
+import app.atrium.security.PasswordHasher;
+import app.atrium.security.RateLimitConfig;
+import app.atrium.security.RateLimiter;
+import app.atrium.security.SecretCipher;
+import app.atrium.security.SecurityConfig;
+import app.atrium.security.Totp;
+import app.atrium.shared.error.ApiException;
+import app.atrium.shared.error.ErrorCode;
+import app.atrium.shared.hash.Hashes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+
+/**
+ * Password login and its second step. Brute force: per-IP and per-account rate limits (Redis,
+ * failing closed) and an account lock after {@code threshold} failures in {@code window}, growing
+ * with each lock. Every refusal — unknown email, wrong password, locked or disabled account —
+ * is the same 401 with the same body, after the same Argon2 work.
+ */
+@ApplicationScoped
+public class LoginService {
+
+    static final Duration CHALLENGE_TTL = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final PasswordHasher hasher;
+    private final RateLimiter limiter;
+    private final SecurityConfig config;
+    private final SessionService sessions;
+    private final AuditLog audit;
+    private final ClientInfo client;
+    private final RedisDataSource redis;
+    private final SecretCipher cipher;
+    private final RateLimitConfig keys;
+
+    LoginService(Clock clock, PasswordHasher hasher, RateLimiter limiter, SecurityConfig config, SessionService sessions,
+            AuditLog audit, ClientInfo client, RedisDataSource redis, SecretCipher cipher,
+            RateLimitConfig keys) {
+        this.clock = clock;
+        this.hasher = hasher;
+        this.limiter = limiter;
+        this.config = config;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.client = client;
+        this.redis = redis;
+        this.cipher = cipher;
+        this.keys = keys;
+    }
+
+    public AccountViews.AuthTokens login(String email, String password) {
+        limiter.hit("login-ip", client.ip(), config.limits().loginPerIpPerMinute(), Duration.ofMinutes(1));
+        String normalized = Account.normalize(email);
+        limiter.hit("login-account", Hashes.sha256Hex(normalized.getBytes(StandardCharsets.UTF_8)),
+                config.limits().loginPerAccountPer15Minutes(), Duration.ofMinutes(15));
+        Optional<Account> found = QuarkusTransaction.requiringNew().call(() -> Account.findByEmail(normalized));
+        if (found.isEmpty()) {
+            hasher.verifyDummy(password);
+            QuarkusTransaction.requiringNew().run(() -> audit.event("auth.login_failed").actor(null).clinic(null)
+                    .with("reason", "UNKNOWN_EMAIL").record());
+            throw invalidCredentials();
+        }
+        boolean passwordOk = hasher.verify(password, found.get().passwordHash);
+        Object outcome = QuarkusTransaction.requiringNew().call(() -> decide(found.get().id, passwordOk));
+        if (outcome instanceof ApiException e) {
+            throw e;
+        }
+        return (AccountViews.AuthTokens) outcome;
+    }
+
+    private Object decide(UUID accountId, boolean passwordOk) {
+        Instant now = clock.instant();
+        Account a = Account.lock(accountId);
+        if (a.lockedUntil != null && now.isBefore(a.lockedUntil)) {
+            audit.event("auth.login_refused_locked").actor(a.id).clinic(null).entity("account", a.id).record();
+            return invalidCredentials();
+        }
+        if (!passwordOk) {
+            if (a.failedWindowStartedAt == null || !now.isBefore(a.failedWindowStartedAt.plus(config.lockout().window()))) {
+                a.failedWindowStartedAt = now;
+                a.failedLogins = 0;
+            }
+            a.failedLogins++;
+            audit.event("auth.login_failed").actor(a.id).clinic(null).entity("account", a.id)
+                    .with("reason", "WRONG_PASSWORD").with("failuresInWindow", a.failedLogins).record();
+            if (a.failedLogins >= config.lockout().threshold()) {
+                Duration lock = lockDuration(a.lockouts);
+                a.lockedUntil = now.plus(lock);
+                a.lockouts++;
+                a.failedLogins = 0;
+                a.failedWindowStartedAt = null;
+                audit.event("auth.account_locked").actor(a.id).clinic(null).entity("account", a.id)
+                        .with("lockedForSeconds", lock.toSeconds()).record();
+            }
+            return invalidCredentials();
+        }
+        if (a.status != Account.Status.ACTIVE) {
+            audit.event("auth.login_refused_disabled").actor(a.id).clinic(null).entity("account", a.id).record();
+            return invalidCredentials();
+        }
+        a.failedLogins = 0;
+        a.failedWindowStartedAt = null;
+        a.lockouts = 0;
+        a.lockedUntil = null;
+        if (a.mfaEnabled()) {
+            String challenge = OpaqueTokens.newToken();
+            redis.value(String.class).setex(challengeKey(challenge), CHALLENGE_TTL.toSeconds(), a.id.toString());
+            audit.event("auth.mfa_challenged").actor(a.id).clinic(null).entity("account", a.id).record();
+            return ApiException.mfaRequired(challenge, CHALLENGE_TTL);
+        }
+        audit.event("auth.login").actor(a.id).clinic(null).entity("account", a.id).record();
+        return sessions.start(a);
+    }
+
+    /** Second step: a TOTP code (each step once) or a recovery code (once) completes the login. */
+    public AccountViews.AuthTokens verifyMfa(AuthRequests.MfaVerify body) {
+        limiter.hit("mfa-ip", client.ip(), config.limits().mfaPerIpPerMinute(), Duration.ofMinutes(1));
+        if ((body.code() == null) == (body.recoveryCode() == null)) {
+            throw ApiException.validation("code", "send either code or recoveryCode");
+        }
+        String key = challengeKey(body.challengeToken());
+        String accountId;
+        try {
+            accountId = redis.value(String.class).get(key);
+        } catch (RuntimeException e) {
+            throw ApiException.unavailable("redis", e);
+        }
+        if (accountId == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "The login challenge is unknown or expired; sign in again");
+        }
+        limiter.hit("mfa-account", accountId, config.limits().mfaPerAccountPer5Minutes(), Duration.ofMinutes(5));
+        Object outcome = QuarkusTransaction.requiringNew().call(() -> {
+            Account a = Account.lock(UUID.fromString(accountId));
+            Instant now = clock.instant();
+            boolean ok;
+            if (body.code() != null) {
+                OptionalLong step = Totp.verify(cipher.decrypt(a.mfaSecret), body.code(), a.mfaLastStep, now);
+                ok = step.isPresent();
+                if (ok) {
+                    a.mfaLastStep = step.getAsLong();
+                }
+            } else {
+                ok = RecoveryCode.use(a.id, MfaService.hashRecoveryCode(body.recoveryCode()), now);
+            }
+            if (!ok || a.status != Account.Status.ACTIVE) {
+                audit.event("auth.mfa_failed").actor(a.id).clinic(null).entity("account", a.id).record();
+                return new ApiException(ErrorCode.UNAUTHENTICATED, "The code is not valid");
+            }
+            if (redis.key().del(key) == 0) {
+                return new ApiException(ErrorCode.UNAUTHENTICATED, "The login challenge was already used; sign in again");
+            }
+            audit.event("auth.login").actor(a.id).clinic(null).entity("account", a.id)
+                    .with("secondFactor", body.code() != null ? "TOTP" : "RECOVERY_CODE").record();
+            return sessions.start(a);
+        });
+        if (outcome instanceof ApiException e) {
+            throw e;
+        }
+        return (AccountViews.AuthTokens) outcome;
+    }
+
+    private Duration lockDuration(int previousLocks) {
+        Duration d = config.lockout().baseDuration().multipliedBy(1L << Math.min(previousLocks, 16));
+        return d.compareTo(config.lockout().maxDuration()) > 0 ? config.lockout().maxDuration() : d;
+    }
+
+    private String challengeKey(String challenge) {
+        return keys.keyPrefix() + ":mfa-challenge:" + OpaqueTokens.hash(challenge);
+    }
+
+    static ApiException invalidCredentials() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, "Email or password is incorrect");
+    }
+}

@@ -1,0 +1,32 @@
+package app.atrium.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import app.atrium.shared.hash.Hashes;
+
+/** Random opaque tokens (refresh, email, reset, invitation, MFA challenge) and their stored hash. */
+public final class OpaqueTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private OpaqueTokens() {
+    }
+
+    /** 256 random bits, URL-safe. */
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What is stored: SHA-256 is enough for high-entropy tokens (no guessing to slow down). */
+    public static String hash(String token) {
+        return Hashes.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static SecureRandom random() {
+        return RANDOM;
+    }
+}

@@ -1,0 +1,91 @@
+package app.atrium.security;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one permission matrix: which role may do what. Endpoints name a permission with
+ * {@code @PermissionsAllowed(Permissions.X)}, never role names; {@code docs/permissions.md} is
+ * this table in prose and {@code PermissionMatrixDocTest} keeps the two equal.
+ */
+public final class Permissions {
+
+    public static final String CLINIC_READ = "clinic:read";
+    public static final String CLINIC_UPDATE = "clinic:update";
+    public static final String MEMBERS_READ = "members:read";
+    public static final String MEMBERS_MANAGE = "members:manage";
+    public static final String OWNERS_MANAGE = "owners:manage";
+    public static final String INVITATIONS_MANAGE = "invitations:manage";
+    public static final String DEPARTMENTS_READ = "departments:read";
+    public static final String DEPARTMENTS_MANAGE = "departments:manage";
+    public static final String SETTINGS_READ = "settings:read";
+    public static final String SETTINGS_MANAGE = "settings:manage";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String PLATFORM_ACCOUNTS = "platform:accounts";
+    public static final String PLATFORM_CLINICS = "platform:clinics";
+    public static final String PLATFORM_AUDIT = "platform:audit";
+
+    /** Every permission, in the order of the documented table. */
+    public enum Permission {
+        CLINIC_READ(Permissions.CLINIC_READ),
+        CLINIC_UPDATE(Permissions.CLINIC_UPDATE),
+        MEMBERS_READ(Permissions.MEMBERS_READ),
+        MEMBERS_MANAGE(Permissions.MEMBERS_MANAGE),
+        OWNERS_MANAGE(Permissions.OWNERS_MANAGE),
+        INVITATIONS_MANAGE(Permissions.INVITATIONS_MANAGE),
+        DEPARTMENTS_READ(Permissions.DEPARTMENTS_READ),
+        DEPARTMENTS_MANAGE(Permissions.DEPARTMENTS_MANAGE),
+        SETTINGS_READ(Permissions.SETTINGS_READ),
+        SETTINGS_MANAGE(Permissions.SETTINGS_MANAGE),
+        AUDIT_READ(Permissions.AUDIT_READ),
+        PLATFORM_ACCOUNTS(Permissions.PLATFORM_ACCOUNTS),
+        PLATFORM_CLINICS(Permissions.PLATFORM_CLINICS),
+        PLATFORM_AUDIT(Permissions.PLATFORM_AUDIT);
+
+        private final String value;
+
+        Permission(String value) {
+            this.value = value;
+        }
+
+        public String value() {
+            return value;
+        }
+    }
+
+    private static final Set<Permission> STAFF = EnumSet.of(Permission.CLINIC_READ, Permission.MEMBERS_READ,
+            Permission.DEPARTMENTS_READ, Permission.SETTINGS_READ);
+    private static final Set<Permission> ADMIN = union(STAFF, EnumSet.of(Permission.CLINIC_UPDATE,
+            Permission.MEMBERS_MANAGE, Permission.INVITATIONS_MANAGE, Permission.DEPARTMENTS_MANAGE,
+            Permission.SETTINGS_MANAGE, Permission.AUDIT_READ));
+
+    /** Role → permissions. A role not listed has none. */
+    public static final Map<String, Set<Permission>> MATRIX = Map.of(
+            Roles.OWNER, union(ADMIN, EnumSet.of(Permission.OWNERS_MANAGE)),
+            Roles.ADMIN, ADMIN,
+            Roles.PRACTITIONER, STAFF,
+            Roles.RECEPTIONIST, STAFF,
+            Roles.SALES, STAFF,
+            Roles.SUPER_ADMIN, EnumSet.of(Permission.PLATFORM_ACCOUNTS, Permission.PLATFORM_CLINICS,
+                    Permission.PLATFORM_AUDIT),
+            Roles.CLIENT, EnumSet.noneOf(Permission.class));
+
+    private Permissions() {
+    }
+
+    /** The permissions of someone holding all of {@code roles}. */
+    public static Set<String> of(Set<String> roles) {
+        return roles.stream()
+                .flatMap(r -> MATRIX.getOrDefault(r, Set.of()).stream())
+                .map(Permission::value)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Set<Permission> union(Set<Permission> a, Set<Permission> b) {
+        EnumSet<Permission> s = EnumSet.copyOf(a);
+        s.addAll(b);
+        return s;
+    }
+}

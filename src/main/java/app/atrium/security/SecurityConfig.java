@@ -1,0 +1,78 @@
+package app.atrium.security;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "atrium.security")
+public interface SecurityConfig {
+
+    /** Lifetime of an access token (API.md: at most 15 minutes). */
+    @WithDefault("PT15M")
+    Duration accessTokenTtl();
+
+    /** A session whose refresh token is not used for this long ends. */
+    @WithDefault("P7D")
+    Duration sessionIdleTimeout();
+
+    /** A session ends this long after sign-in, used or not. */
+    @WithDefault("P30D")
+    Duration sessionAbsoluteLifetime();
+
+    /** Base64 of the 32-byte AES key that encrypts secrets at rest (MFA secrets). */
+    String dataKey();
+
+    Lockout lockout();
+
+    Limits limits();
+
+    interface Lockout {
+        /** Failed logins within {@link #window()} that lock the account. */
+        @WithDefault("10")
+        int threshold();
+
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** First lock; each further lock doubles it, up to {@link #maxDuration()}. */
+        @WithDefault("PT15M")
+        Duration baseDuration();
+
+        @WithDefault("PT24H")
+        Duration maxDuration();
+    }
+
+    /** Redis rate limits (requests per window). */
+    interface Limits {
+        @WithDefault("30")
+        int loginPerIpPerMinute();
+
+        @WithDefault("20")
+        int loginPerAccountPer15Minutes();
+
+        @WithDefault("10")
+        int registerPerIpPerMinute();
+
+        @WithDefault("60")
+        int refreshPerIpPerMinute();
+
+        @WithDefault("5")
+        int forgotPerIpPerMinute();
+
+        @WithDefault("3")
+        int forgotPerEmailPerHour();
+
+        @WithDefault("10")
+        int resetPerIpPerMinute();
+
+        @WithDefault("10")
+        int mfaPerIpPerMinute();
+
+        @WithDefault("5")
+        int mfaPerAccountPer5Minutes();
+
+        @WithDefault("5")
+        int verifyEmailRequestsPerAccountPerHour();
+    }
+}

@@ -1,0 +1,79 @@
+package app.atrium.shared.mail;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.Engine;
+
+/**
+ * Transactional emails (verification, password reset, invitations) rendered from
+ * {@code templates/mail/<name>.txt} and {@code .html}, sent over SMTP once the transaction that
+ * created their token has committed, never before and never for a rolled-back change. Sending is
+ * asynchronous, so a slow SMTP server does not slow the request nor tell by timing whether an
+ * email exists; a failure is logged and counted ({@code atrium_mail_failures_total}) and the user
+ * can ask again (ADR 0008).
+ */
+@ApplicationScoped
+public class Mails {
+
+    private static final Logger LOG = Logger.getLogger(Mails.class);
+
+    private final ReactiveMailer mailer;
+    private final Engine qute;
+    private final TransactionSynchronizationRegistry tx;
+    private final MeterRegistry meters;
+
+    Mails(ReactiveMailer mailer, Engine qute, TransactionSynchronizationRegistry tx, MeterRegistry meters) {
+        this.mailer = mailer;
+        this.qute = qute;
+        this.tx = tx;
+        this.meters = meters;
+    }
+
+    /** Queues the email to go out after the current transaction commits. */
+    public void sendAfterCommit(String to, String subject, String template, Map<String, Object> data) {
+        String text = render(template + ".txt", data);
+        String html = render(template + ".html", data);
+        Mail mail = Mail.withText(to, subject, text).setHtml(html);
+        tx.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    send(mail, template);
+                }
+            }
+        });
+    }
+
+    private void send(Mail mail, String template) {
+        mailer.send(mail).subscribe().with(
+                ok -> meters.counter("atrium_mail_sent_total", "template", template).increment(),
+                failure -> {
+                    meters.counter("atrium_mail_failures_total", "template", template).increment();
+                    LOG.warnf("Could not send the %s email: %s", template, failure.getMessage());
+                });
+    }
+
+    private String render(String name, Map<String, Object> data) {
+        var template = qute.getTemplate("mail/" + name);
+        if (template == null) {
+            throw new IllegalStateException("Missing mail template " + name);
+        }
+        var instance = template.instance();
+        data.forEach(instance::data);
+        return instance.render();
+    }
+}
