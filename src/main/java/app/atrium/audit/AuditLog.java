@@ -34,10 +34,12 @@ public class AuditLog {
 
     /** Starts an event; the actor and clinic default to the caller's token when there is one. */
     public Entry event(String action) {
-        return new Entry(action);
+        return new Entry(this, action);
     }
 
-    public final class Entry {
+    /** One event being described; {@link #record()} writes it. */
+    public static final class Entry {
+        private final AuditLog log;
         private final String action;
         private UUID actor;
         private UUID clinic;
@@ -47,7 +49,8 @@ public class AuditLog {
         private String entityId;
         private final Map<String, Object> diff = new LinkedHashMap<>();
 
-        private Entry(String action) {
+        private Entry(AuditLog log, String action) {
+            this.log = log;
             this.action = action;
         }
 
@@ -57,6 +60,7 @@ public class AuditLog {
             return this;
         }
 
+        /** The clinic the event belongs to (null: a platform event, e.g. a login). */
         public Entry clinic(UUID clinicId) {
             this.clinic = clinicId;
             this.clinicSet = true;
@@ -83,36 +87,43 @@ public class AuditLog {
             return with(field, pair);
         }
 
-        @Transactional(Transactional.TxType.MANDATORY)
+        /** Writes the event in the current transaction (there must be one). */
         public void record() {
-            AuditEvent e = new AuditEvent();
-            e.id = Ids.newId();
-            e.occurredAt = clock.instant();
-            e.action = action;
-            e.entityType = entityType;
-            e.entityId = entityId;
-            e.diff = diff;
-            var container = Arc.container();
-            if (container.requestContext().isActive()) {
-                CurrentCaller caller = container.instance(CurrentCaller.class).get();
-                if (!actorSet) {
-                    actor = caller.accountIfAny().orElse(null);
-                }
-                if (!clinicSet) {
-                    clinic = caller.clinicIfAny().orElse(null);
-                }
-                try {
-                    HttpServerRequest request = container.instance(HttpServerRequest.class).get();
-                    e.requestId = RequestIds.of(request);
-                    e.ip = container.instance(ClientInfo.class).get().ip();
-                } catch (RuntimeException notHttp) {
-                    // a request context without an HTTP request (scheduled work): no request id or IP
-                }
-            }
-            e.actorAccountId = actor;
-            e.clinicId = clinic;
-            e.chain = clinic == null ? PLATFORM_CHAIN : clinic.toString();
-            e.persist();
+            log.append(this);
         }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void append(Entry entry) {
+        AuditEvent e = new AuditEvent();
+        e.id = Ids.newId();
+        e.occurredAt = clock.instant();
+        e.action = entry.action;
+        e.entityType = entry.entityType;
+        e.entityId = entry.entityId;
+        e.diff = entry.diff;
+        UUID actor = entry.actor;
+        UUID clinic = entry.clinic;
+        var container = Arc.container();
+        if (container.requestContext().isActive()) {
+            CurrentCaller caller = container.instance(CurrentCaller.class).get();
+            if (!entry.actorSet) {
+                actor = caller.accountIfAny().orElse(null);
+            }
+            if (!entry.clinicSet) {
+                clinic = caller.clinicIfAny().orElse(null);
+            }
+            try {
+                HttpServerRequest request = container.instance(HttpServerRequest.class).get();
+                e.requestId = RequestIds.of(request);
+                e.ip = container.instance(ClientInfo.class).get().ip();
+            } catch (RuntimeException notHttp) {
+                // a request context without an HTTP request (scheduled work): no request id or IP
+            }
+        }
+        e.actorAccountId = actor;
+        e.clinicId = clinic;
+        e.chain = clinic == null ? PLATFORM_CHAIN : clinic.toString();
+        e.persist();
     }
 }

@@ -50,7 +50,7 @@ public final class ClinicRequests {
     public record SetLogo(@NotNull UUID uploadId) {
     }
 
-    public record SetSetting(@NotNull @Schema(description = "Type and range depend on the key; see GET /settings") JsonNode value) {
+    public record SetSetting(@NotNull @Schema(implementation = Object.class, description = "Type and range depend on the key; see GET /settings") JsonNode value) {
     }
 
     public record ChangeMember(

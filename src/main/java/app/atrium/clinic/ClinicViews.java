@@ -94,8 +94,8 @@ public final class ClinicViews {
     @Schema(name = "Setting")
     public record Setting(
             @Schema(required = true) String key,
-            @Schema(required = true, description = "The clinic's value, or the default") JsonNode value,
-            @Schema(required = true) JsonNode defaultValue,
+            @Schema(required = true, implementation = Object.class, description = "The clinic's value, or the default") JsonNode value,
+            @Schema(required = true, implementation = Object.class) JsonNode defaultValue,
             @Schema(required = true) String description,
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant updatedAt) {
     }

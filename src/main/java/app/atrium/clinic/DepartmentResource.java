@@ -92,7 +92,6 @@ public class DepartmentResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.DEPARTMENTS_MANAGE)
-    @ResponseStatus(204)
     @Operation(summary = "Delete a department", description = "Its members keep their membership, without department.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public void delete(@PathParam("id") UUID id) {

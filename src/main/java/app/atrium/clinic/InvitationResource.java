@@ -77,7 +77,6 @@ public class InvitationResource {
     @DELETE
     @Path("/clinic/invitations/{id}")
     @PermissionsAllowed(Permissions.INVITATIONS_MANAGE)
-    @ResponseStatus(204)
     @Operation(summary = "Revoke a pending invitation")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public void revoke(@PathParam("id") UUID id) {

@@ -75,7 +75,6 @@ public class MemberResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.MEMBERS_MANAGE)
-    @ResponseStatus(204)
     @Operation(summary = "Remove a member", description = "Never the last owner (409).")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public void remove(@PathParam("id") UUID id) {

@@ -68,7 +68,6 @@ public class AccountSecurityResource {
     @POST
     @Path("/verify-email/confirm")
     @PermitAll
-    @ResponseStatus(204)
     @Operation(summary = "Confirm an email address with the emailed token")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
@@ -91,7 +90,6 @@ public class AccountSecurityResource {
     @POST
     @Path("/password/reset")
     @PermitAll
-    @ResponseStatus(204)
     @Operation(summary = "Set a new password with the emailed token", description = "Every session ends.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,429")
@@ -153,9 +151,7 @@ public class AccountSecurityResource {
     @Path("/sessions/{id}")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @ResponseStatus(204)
     @Operation(summary = "Sign one of my devices out", description = "Its tokens are refused at once.")
-    @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public void revokeSession(@PathParam("id") UUID id) {
         sessions.revoke(caller.get(), id);

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import app.atrium.security.MembershipDirectory;
 
 /** Response bodies of the identity feature; built from entities, never the entities themselves. */
@@ -75,8 +77,8 @@ public final class AccountViews {
     public record Me(
             @Schema(required = true) User user,
             @Schema(required = true) List<Membership> memberships,
-            @Schema(nullable = true, description = "The clinic this token is scoped to") Membership activeClinic,
-            @Schema(nullable = true, description = "SUPER_ADMIN for platform operators") String platformRole) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The clinic this token is scoped to; absent without one") Membership activeClinic,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "SUPER_ADMIN for platform operators; absent otherwise") String platformRole) {
     }
 
     @Schema(name = "Session")

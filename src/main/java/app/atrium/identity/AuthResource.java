@@ -92,7 +92,6 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @PermitAll
-    @ResponseStatus(204)
     @Operation(summary = "End the session of a refresh token", description = "Its access tokens are refused at once.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
     public void logout(@Valid @NotNull AuthRequests.RefreshTokenBody body) {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * exception mappers do: 400 for operations that take input, 413/415 for those with a body,
  * 401/403 for secured ones, 500 and 503 for all, plus the statuses an operation lists in its
  * {@value #ERRORS} extension (e.g. "404,409"). Every error has the ErrorResponse schema; every
- * response declares X-Request-Id. An operation answering 201/202 names it in {@value #STATUS}.
+ * response declares X-Request-Id. An operation answering 201/202 (or 204 from a void POST) names it in {@value #STATUS}.
  * (Statuses live in extensions rather than {@code @APIResponse}, which would stop SmallRye
  * deriving the success schema from the generic return type.)
  */
@@ -60,10 +60,18 @@ public class OpenApiErrorsFilter implements OASFilter {
         }
         Object status = operation.getExtensions() == null ? null : operation.getExtensions().get(STATUS);
         if (status != null) {
-            APIResponse ok = responses.getAPIResponse("200");
-            if (ok != null) {
-                responses.removeAPIResponse("200");
-                responses.addAPIResponse(status.toString(), ok);
+            // SmallRye documents a method's success as 200 (or 201 for a void POST); move it.
+            for (String documented : new String[] { "200", "201" }) {
+                APIResponse ok = responses.getAPIResponse(documented);
+                if (ok != null && !documented.equals(status.toString())) {
+                    responses.removeAPIResponse(documented);
+                    if ("204".equals(status.toString())) {
+                        ok.setContent(null);
+                        ok.setDescription("No Content");
+                    }
+                    responses.addAPIResponse(status.toString(), ok);
+                    break;
+                }
             }
             operation.removeExtension(STATUS);
         }
