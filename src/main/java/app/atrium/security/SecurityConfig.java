@@ -48,7 +48,8 @@ public interface SecurityConfig {
         @WithDefault("30")
         int loginPerIpPerMinute();
 
-        @WithDefault("20")
+        /** Above the lockout threshold, so the lock (not this limit) answers a password guesser. */
+        @WithDefault("30")
         int loginPerAccountPer15Minutes();
 
         @WithDefault("10")
