@@ -32,7 +32,6 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Path("/api/v1/auth")
 @Tag(name = "Account security")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
 @EndpointDisabled(name = "atrium.api.enabled", stringValue = "false")
 public class AccountSecurityResource {
@@ -67,6 +66,7 @@ public class AccountSecurityResource {
 
     @POST
     @Path("/verify-email/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(summary = "Confirm an email address with the emailed token")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
@@ -77,6 +77,7 @@ public class AccountSecurityResource {
 
     @POST
     @Path("/password/forgot")
+    @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @ResponseStatus(202)
     @Operation(summary = "Email a password reset link", description = "The same answer whether or not the email exists.")
@@ -89,6 +90,7 @@ public class AccountSecurityResource {
 
     @POST
     @Path("/password/reset")
+    @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(summary = "Set a new password with the emailed token", description = "Every session ends.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
@@ -99,6 +101,7 @@ public class AccountSecurityResource {
 
     @POST
     @Path("/password/change")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change the password", description = "Every session ends; the answer has new tokens.")
@@ -119,6 +122,7 @@ public class AccountSecurityResource {
 
     @POST
     @Path("/mfa/enable")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Turn MFA on with a current code", description = "Answers 10 recovery codes, shown once.")
@@ -129,6 +133,7 @@ public class AccountSecurityResource {
 
     @POST
     @Path("/mfa/disable")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Turn MFA off (password and a current code)", description = "Every session ends; the "

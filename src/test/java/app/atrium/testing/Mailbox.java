@@ -2,6 +2,8 @@ package app.atrium.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -9,12 +11,16 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Reads what the application sent to the GreenMail SMTP server (started by InfraResource) over
@@ -52,6 +58,27 @@ public final class Mailbox {
         return found.getLast();
     }
 
+    /**
+     * Decodes parts from their raw bytes: the validator's old javax.mail on the test classpath
+     * registers content handlers that break Jakarta Mail's getContent().
+     */
+    private static void collect(String contentType, String encoding, byte[] raw, Map<String, String> into)
+            throws Exception {
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            MimeMultipart mp = new MimeMultipart(new ByteArrayDataSource(raw, contentType));
+            for (int i = 0; i < mp.getCount(); i++) {
+                MimeBodyPart part = (MimeBodyPart) mp.getBodyPart(i);
+                collect(part.getContentType(), part.getEncoding(), part.getRawInputStream().readAllBytes(), into);
+            }
+            return;
+        }
+        byte[] decoded = encoding == null ? raw
+                : MimeUtility.decode(new java.io.ByteArrayInputStream(raw), encoding).readAllBytes();
+        String charset = new ContentType(contentType).getParameter("charset");
+        into.put(type.split(";")[0].trim(), new String(decoded, charset == null ? "UTF-8" : charset));
+    }
+
     public static List<Mail> read(String address) throws Exception {
         Properties props = new Properties();
         props.put("mail.imap.host", "127.0.0.1");
@@ -63,30 +90,11 @@ public final class Mailbox {
             inbox.open(Folder.READ_ONLY);
             List<Mail> out = new ArrayList<>();
             for (Message m : inbox.getMessages()) {
-                String text = "";
-                String html = "";
-                if (m.getContent() instanceof Multipart mp) {
-                    for (int i = 0; i < mp.getCount(); i++) {
-                        BodyPart part = mp.getBodyPart(i);
-                        if (part.isMimeType("text/plain")) {
-                            text = part.getContent().toString();
-                        } else if (part.isMimeType("text/html")) {
-                            html = part.getContent().toString();
-                        } else if (part.getContent() instanceof Multipart inner) {
-                            for (int j = 0; j < inner.getCount(); j++) {
-                                BodyPart p = inner.getBodyPart(j);
-                                if (p.isMimeType("text/plain")) {
-                                    text = p.getContent().toString();
-                                } else if (p.isMimeType("text/html")) {
-                                    html = p.getContent().toString();
-                                }
-                            }
-                        }
-                    }
-                } else {
-                    text = m.getContent().toString();
-                }
-                out.add(new Mail(m.getSubject(), text, html));
+                MimeMessage mime = (MimeMessage) m;
+                Map<String, String> bodies = new HashMap<>();
+                collect(mime.getContentType(), mime.getEncoding(), mime.getRawInputStream().readAllBytes(), bodies);
+                out.add(new Mail(m.getSubject(), bodies.getOrDefault("text/plain", ""),
+                        bodies.getOrDefault("text/html", "")));
             }
             inbox.close(false);
             return out;
