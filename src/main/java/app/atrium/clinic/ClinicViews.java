@@ -28,7 +28,7 @@ public final class ClinicViews {
             @Schema(nullable = true) String city,
             @Schema(nullable = true) String country,
             @Schema(nullable = true) String website,
-            @Schema(nullable = true) UUID logoUploadId,
+            @Schema(nullable = true, implementation = String.class, format = "uuid") UUID logoUploadId,
             @Schema(required = true) Clinic.Status status,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) long version) {
@@ -48,7 +48,7 @@ public final class ClinicViews {
             @Schema(required = true) String firstName,
             @Schema(required = true) String lastName,
             @Schema(required = true) ClinicRole role,
-            @Schema(nullable = true) UUID departmentId,
+            @Schema(nullable = true, implementation = String.class, format = "uuid") UUID departmentId,
             @Schema(required = true) Instant createdAt) {
 
         static Member from(Membership m, AccountDirectory.AccountRef a) {

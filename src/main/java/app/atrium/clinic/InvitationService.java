@@ -23,7 +23,6 @@ import app.atrium.shared.ids.Ids;
 import app.atrium.shared.mail.Mails;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
-import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Invitations: a tokenised link by email (7 days, single use), accepted by the invited address. */
@@ -55,7 +54,7 @@ public class InvitationService {
     public ClinicViews.InvitationView invite(ClinicRequests.Invite cmd, Caller caller) {
         Clinic clinic = ClinicService.active(caller);
         if (cmd.role() == ClinicRole.OWNER
-                && !identity.checkPermissionBlocking(new StringPermission(Permissions.OWNERS_MANAGE))) {
+                && !identity.checkPermissionBlocking(Permissions.permission(Permissions.OWNERS_MANAGE))) {
             throw ApiException.forbidden("Only an owner may invite an owner");
         }
         Instant now = clock.instant();

@@ -19,7 +19,6 @@ import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
-import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -116,7 +115,7 @@ public class MemberService {
     }
 
     private void requireOwnerRights() {
-        if (!identity.checkPermissionBlocking(new StringPermission(Permissions.OWNERS_MANAGE))) {
+        if (!identity.checkPermissionBlocking(Permissions.permission(Permissions.OWNERS_MANAGE))) {
             throw ApiException.forbidden("Only an owner may make or change owners");
         }
     }

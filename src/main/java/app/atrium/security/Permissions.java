@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.quarkus.security.StringPermission;
+
 /**
  * The one permission matrix: which role may do what. Endpoints name a permission with
  * {@code @PermissionsAllowed(Permissions.X)}, never role names; {@code docs/permissions.md} is
@@ -73,6 +75,16 @@ public final class Permissions {
             Roles.CLIENT, EnumSet.noneOf(Permission.class));
 
     private Permissions() {
+    }
+
+    /**
+     * The permission object for a check in code, parsed as {@code @PermissionsAllowed} parses
+     * its values ({@code "name:action"}).
+     */
+    public static java.security.Permission permission(String value) {
+        int colon = value.indexOf(':');
+        return colon < 0 ? new StringPermission(value)
+                : new StringPermission(value.substring(0, colon), value.substring(colon + 1));
     }
 
     /** The permissions of someone holding all of {@code roles}. */
