@@ -113,11 +113,11 @@ public final class AccountViews {
             @Schema(required = true) String firstName,
             @Schema(required = true) String lastName,
             @Schema(nullable = true, description = "E.164") String phone,
-            @Schema(nullable = true) LocalDate dateOfBirth,
+            @Schema(nullable = true, implementation = String.class, format = "date") LocalDate dateOfBirth,
             @Schema(nullable = true, description = "IANA time zone") String timeZone,
             @Schema(nullable = true, description = "BCP 47 language tag") String locale,
-            @Schema(nullable = true) SkinType skinType,
-            @Schema(nullable = true) SkinTone skinTone) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until set") SkinType skinType,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until set") SkinTone skinTone) {
 
         static Profile from(Account a) {
             return new Profile(a.email, a.firstName, a.lastName, a.phone, a.dateOfBirth, a.timeZone, a.locale,

@@ -19,7 +19,7 @@ public final class ProfileRequests {
             @Size(min = 1, max = 100) @Schema(nullable = true) String firstName,
             @Size(min = 1, max = 100) @Schema(nullable = true) String lastName,
             @Size(max = 32) @Schema(nullable = true) String phone,
-            @Past @Schema(nullable = true) LocalDate dateOfBirth,
+            @Past @Schema(nullable = true, implementation = String.class, format = "date") LocalDate dateOfBirth,
             @Size(max = 64) @Schema(nullable = true, description = "IANA time zone, e.g. Europe/Berlin") String timeZone,
             @Size(max = 35) @Schema(nullable = true, description = "BCP 47 tag, e.g. de-DE") String locale,
             @Schema(nullable = true) AccountViews.SkinType skinType,
