@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Verifies one hash chain: every row's hash is recomputed by the same database function the
  * insert trigger used, and every row must link to its predecessor. A row changed behind the
@@ -23,8 +25,14 @@ public class AuditChain {
         this.em = em;
     }
 
-    public record Verification(String chain, long checked, boolean valid, UUID firstBrokenEventId,
-            Long firstBrokenPosition, String problem) {
+    @Schema(name = "AuditChainVerification")
+    public record Verification(
+            @Schema(required = true, description = "A clinic id, or 'platform'") String chain,
+            @Schema(required = true, description = "Events checked (up to and including the first broken one)") long checked,
+            @Schema(required = true) boolean valid,
+            @Schema(nullable = true, implementation = String.class, format = "uuid") UUID firstBrokenEventId,
+            @Schema(nullable = true) Long firstBrokenPosition,
+            @Schema(nullable = true) String problem) {
     }
 
     @Transactional
