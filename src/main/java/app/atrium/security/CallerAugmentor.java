@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import app.atrium.shared.error.ApiException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -13,21 +14,27 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Completes a verified access token: refuses it when its session ({@code sid}) has ended
  * (logout, password change, MFA reset, account disabled) and grants the permissions of its roles
- * from {@link Permissions#MATRIX}. Redis down: the request fails with 503, never passes unchecked.
+ * from {@link Permissions#MATRIX}. Redis down: the database answers; both down: 503, never an
+ * unchecked pass.
  */
 @ApplicationScoped
 public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     public static final String SESSION_CLAIM = "sid";
 
-    private final SessionRevocations revocations;
+    private static final Logger LOG = Logger.getLogger(CallerAugmentor.class);
 
-    CallerAugmentor(SessionRevocations revocations) {
+    private final SessionRevocations revocations;
+    private final SessionStore sessions;
+
+    CallerAugmentor(SessionRevocations revocations, SessionStore sessions) {
         this.revocations = revocations;
+        this.sessions = sessions;
     }
 
     @Override
@@ -40,7 +47,7 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().failure(new AuthenticationFailedException("Token names no session"));
         }
         return revocations.isRevoked(sid)
-                .onFailure().transform(e -> ApiException.unavailable("redis", e))
+                .onFailure().recoverWithUni(e -> fromDatabase(sid, e))
                 .map(revoked -> {
                     if (revoked) {
                         throw new AuthenticationFailedException("Session has ended");
@@ -49,6 +56,17 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
                             .addPermissionsAsString(Permissions.of(identity.getRoles()))
                             .build();
                 });
+    }
+
+    /**
+     * Redis is out of reach: ask the database (off the event loop) instead of refusing every
+     * signed-in request; if that fails too the request gets a 503, never an unchecked pass.
+     */
+    private Uni<Boolean> fromDatabase(String sid, Throwable redisFailure) {
+        LOG.debugf("Session check falls back to the database: %s", redisFailure.getMessage());
+        return Uni.createFrom().item(() -> sessions.isEnded(UUID.fromString(sid)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().transform(e -> ApiException.unavailable("redis and database", e));
     }
 
     /** A string claim as plain text (the JSON value may arrive quoted). */

@@ -136,6 +136,21 @@ class AuthFlowTest {
     }
 
     @Test
+    void withRedisDownEndedSessionsStayRefusedAndLiveOnesWork() {
+        People.Person p = People.register();
+        var other = People.login(p.email(), p.password());
+        api().contentType(ContentType.JSON).body(Map.of("refreshToken", other.getString("data.refreshToken")))
+                .post("/api/v1/auth/logout").then().statusCode(204);
+        app.atrium.testing.InfraResource.outage(app.atrium.testing.InfraResource.Dependency.REDIS, true);
+        try {
+            as(p.accessToken()).get("/api/v1/auth/me").then().statusCode(200);
+            as(other.getString("data.accessToken")).get("/api/v1/auth/me").then().statusCode(401);
+        } finally {
+            app.atrium.testing.InfraResource.outage(app.atrium.testing.InfraResource.Dependency.REDIS, false);
+        }
+    }
+
+    @Test
     void sessionsCanBeListedAndOneRevoked() {
         People.Person p = People.register();
         var second = People.login(p.email(), p.password());

@@ -36,7 +36,8 @@ class DependencyOutageTest {
 
     @Test
     void redisDownFailsClosedWith503AndRecovers() {
-        String token = Tokens.client(UUID.randomUUID());
+        // A real session: with Redis down the session check falls back to the database.
+        String token = app.atrium.identity.People.register().accessToken();
         InfraResource.outage(Dependency.REDIS, true);
 
         as(token).contentType("application/json").body(UPLOAD).post("/api/v1/uploads").then()

@@ -59,8 +59,7 @@ class SecurityTest {
 
     @Test
     void everyUploadsOperationRequiresATokenAndAKnownRole() {
-        String noRole = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).subject(UUID.randomUUID().toString())
-                .groups(Set.of("SOMETHING_ELSE")).sign();
+        String noRole = Tokens.builder(UUID.randomUUID(), Set.of("SOMETHING_ELSE")).sign();
         UUID id = UUID.randomUUID();
         String body = "{\"purpose\":\"SKIN_IMAGE\",\"fileName\":\"a.jpg\",\"contentType\":\"image/jpeg\",\"sizeBytes\":1}";
         for (String auth : new String[] { null, "Bearer " + noRole }) {
@@ -89,9 +88,16 @@ class SecurityTest {
     }
 
     @Test
-    void tokenWithoutAnyKnownRoleIs403() {
+    void aValidlySignedTokenThatNamesNoSessionIs401() {
         String token = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).subject(UUID.randomUUID().toString())
-                .groups(Set.of("SOMETHING_ELSE")).sign();
+                .groups(Set.of("CLIENT")).sign();
+        badRequest().header("Authorization", "Bearer " + token).get("/api/v1/uploads").then().statusCode(401)
+                .body("error.code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void tokenWithoutAnyKnownRoleIs403() {
+        String token = Tokens.builder(UUID.randomUUID(), Set.of("SOMETHING_ELSE")).sign();
         badRequest().header("Authorization", "Bearer " + token).get("/api/v1/uploads").then().statusCode(403)
                 .body("error.code", equalTo("FORBIDDEN"));
     }
