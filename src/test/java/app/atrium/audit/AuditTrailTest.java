@@ -66,6 +66,29 @@ class AuditTrailTest {
     }
 
     @Test
+    void ownersReadTheirClinicsTrailAndNobodyElseDoes() {
+        People.Person owner = People.owner();
+        People.Person other = People.owner();
+        People.Person practitioner = People.member(owner, "PRACTITIONER");
+        String membership = as(owner.accessToken()).queryParam("role", "PRACTITIONER").get("/api/v1/clinic/members")
+                .then().statusCode(200).extract().path("data[0].id");
+        as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("role", "SALES"))
+                .patch("/api/v1/clinic/members/" + membership).then().statusCode(200);
+        var page = as(owner.accessToken()).queryParam("action", "clinic.member_").queryParam("limit", 5)
+                .get("/api/v1/clinic/audit-events").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("data.action")).containsExactly("clinic.member_role_changed");
+        assertThat(page.getString("data[0].diff.role.from")).isEqualTo("PRACTITIONER");
+        assertThat(page.getString("data[0].diff.role.to")).isEqualTo("SALES");
+        assertThat(as(owner.accessToken()).get("/api/v1/clinic/audit-events").then().statusCode(200).extract()
+                .jsonPath().getList("data.action")).contains("clinic.created", "clinic.invitation_accepted");
+        assertThat(as(other.accessToken()).get("/api/v1/clinic/audit-events").then().statusCode(200).extract()
+                .jsonPath().getList("data.action")).doesNotContain("clinic.member_role_changed");
+        as(practitioner.accessToken()).get("/api/v1/clinic/audit-events").then().statusCode(401);
+        People.Person receptionist = People.member(owner, "RECEPTIONIST");
+        as(receptionist.accessToken()).get("/api/v1/clinic/audit-events").then().statusCode(403);
+    }
+
+    @Test
     void auditRowsCannotBeUpdatedOrDeleted() {
         People.Person p = People.register();
         assertThatThrownBy(() -> Sql.update("update audit_events set action = 'nothing' where actor_account_id = :a",

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -85,7 +83,12 @@ class WorkerProcessIT {
     void workerServesNoApiAndProcessesJobsQueuedByASeparateApiProcess() throws Exception {
         try (AppProcess api = AppProcess.start("prod", env).awaitReady(Duration.ofSeconds(90));
                 AppProcess worker = AppProcess.start("analysis-worker", env).awaitReady(Duration.ofSeconds(90))) {
-            String token = token(UUID.randomUUID());
+            // A real account on the prod API: its tokens are signed with ATRIUM_JWT_PRIVATE_KEY.
+            String token = json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/auth/register")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"It\",\"lastName\":\"Test\","
+                            + "\"email\":\"it-" + UUID.randomUUID() + "@example.test\",\"password\":\"worker process it 1\"}"))
+                    .build()), 201).at("/data/accessToken").asText();
 
             HttpResponse<String> noApi = AppProcess.send(HttpRequest.newBuilder(URI.create(
                     worker.url("/api/v1/uploads"))).header("Authorization", "Bearer " + token).GET().build());
@@ -153,22 +156,6 @@ class WorkerProcessIT {
     private static JsonNode json(HttpResponse<String> r, int expected) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(expected);
         return JSON.readTree(r.body());
-    }
-
-    private static String token(UUID account) throws Exception {
-        long now = System.currentTimeMillis() / 1000;
-        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64(("{\"iss\":\"https://atrium.app\",\"aud\":\"atrium-api\",\"sub\":\"" + account
-                + "\",\"groups\":[\"CLIENT\"],\"iat\":" + now + ",\"exp\":" + (now + 900) + ",\"jti\":\""
-                + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8));
-        Signature s = Signature.getInstance("SHA256withRSA");
-        s.initSign(keys.getPrivate());
-        s.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + b64(s.sign());
-    }
-
-    private static String b64(byte[] b) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     private static String privatePem(byte[] der) {
