@@ -36,9 +36,11 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 public class AdminAccountResource {
 
     private final AccountService accounts;
+    private final MfaService mfa;
 
-    AdminAccountResource(AccountService accounts) {
+    AdminAccountResource(AccountService accounts, MfaService mfa) {
         this.accounts = accounts;
+        this.mfa = mfa;
     }
 
     @GET
@@ -62,5 +64,14 @@ public class AdminAccountResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<AccountViews.AccountSummary> enable(@PathParam("id") UUID id) {
         return Envelope.of(accounts.setStatus(id, Account.Status.ACTIVE));
+    }
+
+    @POST
+    @Path("/{id}/mfa-reset")
+    @Operation(summary = "Turn MFA off for an account", description = "For someone who lost their device and "
+            + "recovery codes, after checking who they are. Its sessions end at once.")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
+    public Envelope<AccountViews.AccountSummary> resetMfa(@PathParam("id") UUID id) {
+        return Envelope.of(mfa.reset(id));
     }
 }

@@ -113,6 +113,22 @@ public class MfaService {
         return sessions.start(a);
     }
 
+    /** A platform operator turns MFA off for someone who lost both device and codes. */
+    @Transactional
+    public AccountViews.AccountSummary reset(java.util.UUID accountId) {
+        Account a = Account.<Account>findByIdOptional(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+        if (!a.mfaEnabled()) {
+            throw ApiException.conflict(ErrorCode.INVALID_STATE, "MFA is not on for this account");
+        }
+        a.mfaSecret = null;
+        a.mfaEnabledAt = null;
+        a.mfaLastStep = 0;
+        RecoveryCode.delete("accountId", a.id);
+        int ended = sessions.endAll(a.id, SessionService.REASON_MFA);
+        audit.event("auth.mfa_reset").clinic(null).entity("account", a.id).with("sessionsEnded", ended).record();
+        return AccountViews.AccountSummary.from(a);
+    }
+
     static String hashRecoveryCode(String code) {
         String canonical = code.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
         return Hashes.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));

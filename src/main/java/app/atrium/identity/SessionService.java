@@ -1,6 +1,7 @@
 package app.atrium.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import app.atrium.security.Caller;
 import app.atrium.security.ClientInfo;
 import app.atrium.security.MembershipDirectory;
 import app.atrium.security.OpaqueTokens;
+import app.atrium.security.RateLimiter;
 import app.atrium.security.SecurityConfig;
 import app.atrium.security.SessionRevocations;
 import app.atrium.shared.error.ApiException;
@@ -45,9 +47,11 @@ public class SessionService {
     private final MembershipDirectory memberships;
     private final ClientInfo client;
     private final AuditLog audit;
+    private final RateLimiter limiter;
 
     SessionService(Clock clock, AccessTokens accessTokens, SecurityConfig config, SessionRevocations revocations,
-            MembershipDirectory memberships, ClientInfo client, AuditLog audit) {
+            MembershipDirectory memberships, ClientInfo client, AuditLog audit, RateLimiter limiter) {
+        this.limiter = limiter;
         this.clock = clock;
         this.accessTokens = accessTokens;
         this.config = config;
@@ -80,6 +84,7 @@ public class SessionService {
      * session ends and the event is audited.
      */
     public AccountViews.AuthTokens refresh(String refreshToken) {
+        limiter.hit("refresh-ip", client.ip(), config.limits().refreshPerIpPerMinute(), Duration.ofMinutes(1));
         String hash = OpaqueTokens.hash(refreshToken);
         Object outcome = QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Tenant isolation below the resources. Clinic-owned entities extend {@link ClinicOwned}, whose
  * Hibernate filter is enabled on every session and also applies to loads by id: a query or
@@ -39,7 +41,8 @@ public class Tenancy {
         }
     }
 
-    /** Resolves the filter parameter from the current request's token. */
+    /** Resolves the filter parameter from the current request's token (Hibernate instantiates it). */
+    @RegisterForReflection
     public static final class CurrentClinic implements Supplier<UUID> {
 
         @Override

@@ -111,6 +111,20 @@ class BruteForceTest {
     }
 
     @Test
+    void refreshesFromOneAddressAreRateLimited() {
+        String ip = "192.0.2." + (1 + (int) (Math.random() * 250));
+        int calls = 0;
+        int last = 0;
+        while (last != 429 && calls < 121) {
+            last = from(ip).contentType(ContentType.JSON).body(Map.of("refreshToken", "guess-" + calls))
+                    .post("/api/v1/auth/refresh").statusCode();
+            calls++;
+        }
+        assertThat(last).isEqualTo(429);
+        assertThat(calls).isGreaterThan(60);
+    }
+
+    @Test
     void withRedisDownLoginFailsClosedWith503() {
         People.Person p = People.register();
         InfraResource.outage(InfraResource.Dependency.REDIS, true);

@@ -120,6 +120,19 @@ class MfaTest {
     }
 
     @Test
+    void aSuperAdminResetsMfaAndTheAccountsSessionsEnd() {
+        Enrolled e = enrol();
+        People.Person admin = People.superAdmin();
+        as(admin.accessToken()).post("/api/v1/admin/accounts/" + e.person().id() + "/mfa-reset").then().statusCode(200)
+                .body("data.mfaEnabled", equalTo(false));
+        as(e.person().accessToken()).get("/api/v1/auth/me").then().statusCode(401);
+        login(e.person()).then().statusCode(200);
+        as(admin.accessToken()).post("/api/v1/admin/accounts/" + e.person().id() + "/mfa-reset").then().statusCode(409);
+        as(e.person().accessToken()).post("/api/v1/admin/accounts/" + e.person().id() + "/mfa-reset").then()
+                .statusCode(401);
+    }
+
+    @Test
     void enablingNeedsTheCurrentCode() {
         People.Person p = People.register();
         as(p.accessToken()).contentType(ContentType.JSON).body(Map.of("code", "123456"))
