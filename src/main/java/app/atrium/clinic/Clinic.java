@@ -2,7 +2,6 @@ package app.atrium.clinic;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +17,7 @@ import org.hibernate.annotations.Filter;
 
 import app.atrium.security.Tenancy;
 import app.atrium.shared.paging.PageRequest;
+import app.atrium.shared.paging.SearchTerm;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 
@@ -94,7 +94,7 @@ public class Clinic extends PanacheEntityBase {
         Parameters p = new Parameters();
         search.ifPresent(s -> {
             q.append(" and (lower(name) like :s or slug like :s)");
-            p.and("s", "%" + s.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            p.and("s", SearchTerm.contains(s));
         });
         page.after().ifPresent(a -> {
             q.append(" and id < :after");

@@ -22,6 +22,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import app.atrium.shared.paging.PageRequest;
+import app.atrium.shared.paging.SearchTerm;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
 
@@ -147,7 +148,7 @@ public class Account extends PanacheEntityBase {
         Parameters p = new Parameters();
         search.ifPresent(s -> {
             q.append(" and (emailNormalized like :s or lower(firstName) like :s or lower(lastName) like :s)");
-            p.and("s", "%" + s.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            p.and("s", SearchTerm.contains(s));
         });
         page.after().ifPresent(a -> {
             q.append(" and id < :after");

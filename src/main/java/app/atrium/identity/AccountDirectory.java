@@ -3,7 +3,6 @@ package app.atrium.identity;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import app.atrium.shared.paging.SearchTerm;
 import jakarta.transaction.Transactional;
 
 /** What other features may know about accounts: names, email, verification; no credentials. */
@@ -56,7 +57,7 @@ public class AccountDirectory {
     /** Ids of accounts whose email or name contains {@code search} (at most {@code max}). */
     @Transactional
     public List<UUID> idsMatching(String search, int max) {
-        String s = "%" + search.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        String s = SearchTerm.contains(search);
         return Account.<Account>find("emailNormalized like ?1 or lower(firstName) like ?1 or lower(lastName) like ?1 "
                 + "or lower(concat(firstName, ' ', lastName)) like ?1", s).page(0, max).stream().map(a -> a.id).toList();
     }

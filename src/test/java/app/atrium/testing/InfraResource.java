@@ -3,6 +3,9 @@ package app.atrium.testing;
 import java.io.IOException;
 import java.util.Map;
 
+import jakarta.activation.CommandMap;
+import jakarta.activation.MailcapCommandMap;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -35,6 +38,7 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         s3 = S3ProxyProcess.start();
         // A real SMTP server (and IMAP, for the tests to read what was sent): Mailbox reads it.
+        preferJakartaMailHandlers();
         int smtpPort = TcpProxy.freePort();
         int imapPort = TcpProxy.freePort();
         mail = new GreenMail(new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
@@ -82,6 +86,23 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
             mail.stop();
         }
         System.clearProperty(Mailbox.IMAP_PORT_PROPERTY);
+    }
+
+    /**
+     * GreenMail parses what it receives with Jakarta Mail. The request validator drags in the old
+     * javax.mail, whose META-INF/mailcap names javax handlers; which mailcap wins depends on the
+     * class loader of whichever thread first asks. Programmatic entries always win, so name the
+     * Jakarta ones here.
+     */
+    private static void preferJakartaMailHandlers() {
+        MailcapCommandMap map = new MailcapCommandMap();
+        String h = "x-java-content-handler=org.eclipse.angus.mail.handlers.";
+        map.addMailcap("text/plain;; " + h + "text_plain");
+        map.addMailcap("text/html;; " + h + "text_html");
+        map.addMailcap("text/xml;; " + h + "text_xml");
+        map.addMailcap("multipart/*;; " + h + "multipart_mixed; x-java-fallback-entry=true");
+        map.addMailcap("message/rfc822;; " + h + "message_rfc822");
+        CommandMap.setDefaultCommandMap(map);
     }
 
     /** Takes a dependency away from the application (true) or gives it back (false). */

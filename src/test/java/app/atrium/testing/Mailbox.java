@@ -50,7 +50,7 @@ public final class Mailbox {
     /** Waits for a message to {@code address} whose subject contains {@code subject}. */
     public static Mail await(String address, String subject) {
         List<Mail> found = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             found.clear();
             found.addAll(read(address).stream().filter(m -> m.subject().contains(subject)).toList());
             return !found.isEmpty();
