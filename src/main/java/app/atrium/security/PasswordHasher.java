@@ -2,6 +2,7 @@ package app.atrium.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +69,8 @@ public class PasswordHasher {
                 .withParallelism(parallelism)
                 .build());
         byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        // NFKC first (NIST 800-63B): the same password typed on another keyboard or OS hashes alike.
+        generator.generateBytes(Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8), out);
         return out;
     }
 }

@@ -1,25 +1,26 @@
 package app.atrium.upload;
 
+import java.util.Optional;
 import java.util.Set;
 
-import app.atrium.security.Roles;
+import app.atrium.security.Permissions;
 
 /** What an upload is for; each purpose has its allowed types, size limit and who may upload. */
 public enum UploadPurpose {
-    SKIN_IMAGE(Set.of(MediaTypes.JPEG, MediaTypes.PNG), 10 * MediaTypes.MIB, Set.of()),
-    PROGRESS_PHOTO(Set.of(MediaTypes.JPEG, MediaTypes.PNG), 10 * MediaTypes.MIB, Set.of()),
-    CLINIC_LOGO(Set.of(MediaTypes.JPEG, MediaTypes.PNG), 5 * MediaTypes.MIB, Set.of(Roles.OWNER, Roles.ADMIN)),
-    SIGNATURE(Set.of(MediaTypes.PNG), MediaTypes.MIB, Set.of()),
-    DOCUMENT(Set.of(MediaTypes.PDF, MediaTypes.JPEG, MediaTypes.PNG), 20 * MediaTypes.MIB, Set.of());
+    SKIN_IMAGE(Set.of(MediaTypes.JPEG, MediaTypes.PNG), 10 * MediaTypes.MIB, Optional.empty()),
+    PROGRESS_PHOTO(Set.of(MediaTypes.JPEG, MediaTypes.PNG), 10 * MediaTypes.MIB, Optional.empty()),
+    CLINIC_LOGO(Set.of(MediaTypes.JPEG, MediaTypes.PNG), 5 * MediaTypes.MIB, Optional.of(Permissions.CLINIC_UPDATE)),
+    SIGNATURE(Set.of(MediaTypes.PNG), MediaTypes.MIB, Optional.empty()),
+    DOCUMENT(Set.of(MediaTypes.PDF, MediaTypes.JPEG, MediaTypes.PNG), 20 * MediaTypes.MIB, Optional.empty());
 
     private final Set<String> contentTypes;
     private final long maxBytes;
-    private final Set<String> requiredRoles;
+    private final Optional<String> requiredPermission;
 
-    UploadPurpose(Set<String> contentTypes, long maxBytes, Set<String> requiredRoles) {
+    UploadPurpose(Set<String> contentTypes, long maxBytes, Optional<String> requiredPermission) {
         this.contentTypes = contentTypes;
         this.maxBytes = maxBytes;
-        this.requiredRoles = requiredRoles;
+        this.requiredPermission = requiredPermission;
     }
 
     public Set<String> contentTypes() {
@@ -30,9 +31,9 @@ public enum UploadPurpose {
         return maxBytes;
     }
 
-    /** Roles of which the caller needs one; empty means any signed-in account. */
-    public Set<String> requiredRoles() {
-        return requiredRoles;
+    /** The permission the caller needs (docs/permissions.md); empty means any signed-in account. */
+    public Optional<String> requiredPermission() {
+        return requiredPermission;
     }
 
     public static final class MediaTypes {

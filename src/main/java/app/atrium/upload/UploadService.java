@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import app.atrium.messaging.JobType;
 import app.atrium.messaging.Outbox;
 import app.atrium.security.Caller;
+import app.atrium.security.Permissions;
 import app.atrium.security.RateLimiter;
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
@@ -19,6 +20,7 @@ import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.storage.ObjectStorage;
 import app.atrium.storage.StorageConfig;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** The API side of uploads: issue presigned URLs, hand finished uploads to the worker, show results. */
 @ApplicationScoped
@@ -30,9 +32,11 @@ public class UploadService {
     private final Outbox outbox;
     private final RateLimiter rateLimiter;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
     UploadService(ObjectStorage storage, StorageConfig storageConfig, UploadConfig config, Outbox outbox,
-            RateLimiter rateLimiter, Clock clock) {
+            RateLimiter rateLimiter, Clock clock, SecurityIdentity identity) {
+        this.identity = identity;
         this.storage = storage;
         this.storageConfig = storageConfig;
         this.config = config;
@@ -44,7 +48,8 @@ public class UploadService {
     @Transactional
     public UploadView.Created create(UploadRequests.CreateUpload cmd, Caller caller) {
         UploadPurpose purpose = cmd.purpose();
-        if (!purpose.requiredRoles().isEmpty() && purpose.requiredRoles().stream().noneMatch(caller::hasRole)) {
+        if (purpose.requiredPermission()
+                .filter(p -> !identity.checkPermissionBlocking(Permissions.permission(p))).isPresent()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Your role may not upload a " + purpose);
         }
         String contentType = cmd.contentType().trim().toLowerCase();

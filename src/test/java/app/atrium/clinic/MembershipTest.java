@@ -1,6 +1,5 @@
 package app.atrium.clinic;
 
-import static app.atrium.testing.Api.api;
 import static app.atrium.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -141,6 +140,5 @@ class MembershipTest {
                 .body("data.slug", equalTo(body.get("slug")));
         as(verified.accessToken()).contentType(ContentType.JSON).body(body).post("/api/v1/clinics").then()
                 .statusCode(409);
-        api().contentType(ContentType.JSON);
     }
 }

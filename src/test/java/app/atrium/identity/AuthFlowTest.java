@@ -87,6 +87,17 @@ class AuthFlowTest {
     }
 
     @Test
+    void theSamePasswordInAnotherUnicodeFormSignsIn() {
+        String email = People.newEmail();
+        String composed = "caf\u00e9 au lait, s'il vous pla\u00eet";
+        String decomposed = "cafe\u0301 au lait, s'il vous plai\u0302t";
+        api().contentType(ContentType.JSON)
+                .body(Map.of("firstName", "A", "lastName", "L", "email", email, "password", composed))
+                .post("/api/v1/auth/register").then().statusCode(201);
+        People.login(email, decomposed);
+    }
+
+    @Test
     void emailIsUniqueWhateverItsCase() {
         String email = People.newEmail();
         People.register(email);

@@ -29,6 +29,13 @@ class FailureMappingTest {
     }
 
     @Test
+    void aUniqueIndexViolationIs409WithoutSqlDetails() {
+        badRequest().get("/api/v1/test-only/failures/unique").then().statusCode(409)
+                .body("error.code", org.hamcrest.Matchers.equalTo("ALREADY_EXISTS"))
+                .body("error.message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("accounts_email_uk")));
+    }
+
+    @Test
     void anythingElseIs500SayingNothingMore() {
         badRequest().get("/api/v1/test-only/failures/boom").then().statusCode(500)
                 .body("error.code", equalTo("INTERNAL_ERROR"))

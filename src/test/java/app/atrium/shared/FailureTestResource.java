@@ -34,6 +34,9 @@ public class FailureTestResource {
         switch (kind) {
             case "optimistic-lock" -> throw new RuntimeException(new OptimisticLockException("stale version 3"));
             case "dependency" -> throw new DownException();
+            case "unique" -> throw new RuntimeException(new org.hibernate.exception.ConstraintViolationException(
+                    "duplicate key", new java.sql.SQLException("duplicate key value violates unique constraint "
+                            + "\"accounts_email_uk\"", "23505"), "accounts_email_uk"));
             default -> throw new IllegalStateException("secret internal detail: SELECT * FROM uploads");
         }
     }

@@ -193,6 +193,11 @@ public class ExceptionMappers {
                 return respond(ErrorCode.CONFLICT, "The resource was changed by someone else; reload and retry",
                         List.of(), request);
             }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && "23505".equals(c.getSQLState())) {
+                // Two requests raced past a service's own "already exists" check; the unique index won.
+                return respond(ErrorCode.ALREADY_EXISTS, "It already exists (created at the same moment by another "
+                        + "request)", List.of(), request);
+            }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return api(ApiException.unavailable("database", t), request);
             }
