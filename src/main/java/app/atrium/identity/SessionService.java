@@ -65,17 +65,18 @@ public class SessionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public AccountViews.AuthTokens start(Account account) {
         Instant now = clock.instant();
+        Optional<MembershipDirectory.Membership> clinic = defaultClinic(account);
         AuthSession s = new AuthSession();
         s.id = Ids.newId();
         s.accountId = account.id;
-        s.clinicId = defaultClinic(account).orElse(null);
+        s.clinicId = clinic.map(MembershipDirectory.Membership::clinicId).orElse(null);
         s.createdAt = now;
         s.lastUsedAt = now;
         s.expiresAt = now.plus(config.sessionAbsoluteLifetime());
         s.userAgent = client.userAgent();
         s.ip = client.ip();
         s.persist();
-        return issue(account, s, now);
+        return issue(account, s, clinic, now);
     }
 
     /**
@@ -110,11 +111,11 @@ public class SessionService {
                 end(List.of(s), "EXPIRED", now);
                 return new ApiException(ErrorCode.UNAUTHENTICATED, "The session has expired; sign in again");
             }
-            if (s.clinicId != null && memberships.find(account.id, s.clinicId).isEmpty()) {
-                s.clinicId = null;
-            }
+            Optional<MembershipDirectory.Membership> clinic = Optional.ofNullable(s.clinicId)
+                    .flatMap(c -> memberships.find(account.id, c));
+            s.clinicId = clinic.map(MembershipDirectory.Membership::clinicId).orElse(null);
             s.lastUsedAt = now;
-            return issue(account, s, now);
+            return issue(account, s, clinic, now);
         });
         if (outcome instanceof ApiException e) {
             throw e;
@@ -137,7 +138,7 @@ public class SessionService {
     /** New tokens for the caller's session, scoped to another clinic the caller is a member of. */
     @Transactional
     public AccountViews.AuthTokens switchClinic(Caller caller, UUID clinicId) {
-        memberships.find(caller.accountId(), clinicId)
+        MembershipDirectory.Membership membership = memberships.find(caller.accountId(), clinicId)
                 .orElseThrow(() -> ApiException.notFound("Membership in that clinic"));
         AuthSession s = activeSession(caller);
         Account account = Account.findById(caller.accountId());
@@ -148,7 +149,7 @@ public class SessionService {
         // Outstanding refresh tokens of this session stop working (deleted, not "used": no reuse alarm).
         RefreshToken.delete("sessionId = ?1 and usedAt is null", s.id);
         audit.event("auth.switch_clinic").clinic(clinicId).entity("session", s.id).record();
-        return issue(account, s, now);
+        return issue(account, s, Optional.of(membership), now);
     }
 
     @Transactional
@@ -197,15 +198,16 @@ public class SessionService {
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The session has ended"));
     }
 
-    private Optional<UUID> defaultClinic(Account account) {
+    /** The membership a new session starts in: the one last switched to, else the oldest. */
+    private Optional<MembershipDirectory.Membership> defaultClinic(Account account) {
         var all = memberships.forAccount(account.id);
-        if (account.lastClinicId != null && all.stream().anyMatch(m -> m.clinicId().equals(account.lastClinicId))) {
-            return Optional.of(account.lastClinicId);
-        }
-        return all.stream().findFirst().map(MembershipDirectory.Membership::clinicId);
+        return all.stream().filter(m -> m.clinicId().equals(account.lastClinicId)).findFirst()
+                .or(() -> all.stream().findFirst());
     }
 
-    private AccountViews.AuthTokens issue(Account account, AuthSession s, Instant now) {
+    /** New refresh and access tokens for the session, scoped to {@code clinic} (its role) if any. */
+    private AccountViews.AuthTokens issue(Account account, AuthSession s,
+            Optional<MembershipDirectory.Membership> clinic, Instant now) {
         String refresh = OpaqueTokens.newToken();
         RefreshToken rt = new RefreshToken();
         rt.id = Ids.newId();
@@ -213,11 +215,8 @@ public class SessionService {
         rt.tokenHash = OpaqueTokens.hash(refresh);
         rt.createdAt = now;
         rt.persist();
-        Optional<String> role = Optional.ofNullable(s.clinicId)
-                .flatMap(c -> memberships.find(account.id, c))
-                .map(MembershipDirectory.Membership::role);
-        String access = accessTokens.issue(account.id, s.id, Optional.ofNullable(s.clinicId), role,
-                account.platformRoleOpt());
+        String access = accessTokens.issue(account.id, s.id, clinic.map(MembershipDirectory.Membership::clinicId),
+                clinic.map(MembershipDirectory.Membership::role), account.platformRoleOpt());
         return new AccountViews.AuthTokens(AccountViews.User.from(account), access, refresh, accessTokens.ttlSeconds());
     }
 

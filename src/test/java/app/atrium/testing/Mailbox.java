@@ -47,12 +47,17 @@ public final class Mailbox {
     private Mailbox() {
     }
 
-    /** Waits for a message to {@code address} whose subject contains {@code subject}. */
+    /**
+     * Waits for a message to {@code address} whose subject contains {@code subject}. Addresses are
+     * case-insensitive, GreenMail's mailbox names are not: both spellings are read.
+     */
     public static Mail await(String address, String subject) {
         List<Mail> found = new ArrayList<>();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             found.clear();
-            found.addAll(read(address).stream().filter(m -> m.subject().contains(subject)).toList());
+            for (String box : new java.util.LinkedHashSet<>(List.of(address, address.toLowerCase(java.util.Locale.ROOT)))) {
+                found.addAll(read(box).stream().filter(m -> m.subject().contains(subject)).toList());
+            }
             return !found.isEmpty();
         });
         return found.getLast();

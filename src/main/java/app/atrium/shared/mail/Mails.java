@@ -1,5 +1,6 @@
 package app.atrium.shared.mail;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,8 @@ import io.quarkus.qute.Engine;
  * {@code templates/mail/<name>.txt} and {@code .html}, sent over SMTP once the transaction that
  * created their token has committed, never before and never for a rolled-back change. Sending is
  * asynchronous, so a slow SMTP server does not slow the request nor tell by timing whether an
- * email exists; a failure is logged and counted ({@code atrium_mail_failures_total}) and the user
- * can ask again (ADR 0008).
+ * email exists. A failed send is retried three times with backoff; after that it is logged and
+ * counted ({@code atrium_mail_failures_total}) and the user can ask again (ADR 0008).
  */
 @ApplicationScoped
 public class Mails {
@@ -59,7 +60,10 @@ public class Mails {
     }
 
     private void send(Mail mail, String template) {
-        mailer.send(mail).subscribe().with(
+        mailer.send(mail)
+                // A pooled connection the server has dropped, a greylisting 4xx: try again shortly.
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).atMost(3)
+                .subscribe().with(
                 ok -> meters.counter("atrium_mail_sent_total", "template", template).increment(),
                 failure -> {
                     meters.counter("atrium_mail_failures_total", "template", template).increment();
