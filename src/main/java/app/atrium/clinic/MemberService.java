@@ -29,8 +29,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 @ApplicationScoped
 public class MemberService {
 
-    private static final int SEARCH_CAP = 500;
-
     private final Clock clock;
     private final AccountDirectory accounts;
     private final SessionService sessions;
@@ -50,7 +48,8 @@ public class MemberService {
     public Page<ClinicViews.Member> list(Caller caller, Optional<String> search, Optional<ClinicRole> role,
             PageRequest page) {
         ClinicService.active(caller);
-        Optional<List<UUID>> ids = search.map(s -> accounts.idsMatching(s, SEARCH_CAP));
+        // Search among this clinic's members only (a clinic has hundreds, not millions).
+        Optional<List<UUID>> ids = search.map(s -> accounts.matching(Membership.accountIds(), s));
         if (ids.isPresent() && ids.get().isEmpty()) {
             return Page.of(List.<Membership>of(), page, m -> m.id, m -> null);
         }

@@ -45,6 +45,11 @@ public class Membership extends ClinicOwned {
         return find("accountId", accountId).firstResultOptional();
     }
 
+    /** Account ids of the clinic's members. */
+    public static List<UUID> accountIds() {
+        return find("select m.accountId from Membership m").project(UUID.class).list();
+    }
+
     public static long owners() {
         return count("role", ClinicRole.OWNER.name());
     }

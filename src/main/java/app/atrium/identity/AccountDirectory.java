@@ -54,12 +54,15 @@ public class AccountDirectory {
                 .collect(Collectors.toMap(AccountRef::id, Function.identity()));
     }
 
-    /** Ids of accounts whose email or name contains {@code search} (at most {@code max}). */
+    /** Of {@code candidates}, the accounts whose email or name contains {@code search}. */
     @Transactional
-    public List<UUID> idsMatching(String search, int max) {
-        String s = SearchTerm.contains(search);
-        return Account.<Account>find("emailNormalized like ?1 or lower(firstName) like ?1 or lower(lastName) like ?1 "
-                + "or lower(concat(firstName, ' ', lastName)) like ?1", s).page(0, max).stream().map(a -> a.id).toList();
+    public List<UUID> matching(Collection<UUID> candidates, String search) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        return Account.<Account>find("id in ?1 and (emailNormalized like ?2 or lower(firstName) like ?2 "
+                + "or lower(lastName) like ?2 or lower(concat(firstName, ' ', lastName)) like ?2)", candidates,
+                SearchTerm.contains(search)).stream().map(a -> a.id).toList();
     }
 
     /** An emailed invitation link proves the address: mark it verified if it was not. */
