@@ -77,7 +77,14 @@ public class OpenApiErrorsFilter implements OASFilter {
         }
         Object listed = operation.getExtensions() == null ? null : operation.getExtensions().get(ERRORS);
         if (listed != null) {
+            boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
             for (String code : listed.toString().split(",")) {
+                if (code.trim().equals("401") && !secured && !responses.hasAPIResponse("401")) {
+                    // A public operation's 401 is about what it was sent, not about a bearer token.
+                    responses.addAPIResponse("401", OASFactory.createAPIResponse().description(
+                            "The credentials or token sent are not valid (UNAUTHENTICATED); on login also "
+                                    + "MFA_REQUIRED with error.challenge"));
+                }
                 add(responses, code.trim());
             }
             operation.removeExtension(ERRORS);
