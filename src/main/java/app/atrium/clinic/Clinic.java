@@ -96,10 +96,6 @@ public class Clinic extends PanacheEntityBase {
             q.append(" and (lower(name) like :s or slug like :s)");
             p.and("s", SearchTerm.contains(s));
         });
-        page.after().ifPresent(a -> {
-            q.append(" and id < :after");
-            p.and("after", a);
-        });
-        return find(q + " order by id desc", p).page(0, page.fetchSize()).list();
+        return find(page.newestFirst(q, p), p).page(0, page.fetchSize()).list();
     }
 }

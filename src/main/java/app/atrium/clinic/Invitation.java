@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 
 import app.atrium.security.ClinicOwned;
 import app.atrium.shared.paging.PageRequest;
+import io.quarkus.panache.common.Parameters;
 
 /** An emailed, tokenised invitation to join a clinic with a role (7 days, single use). */
 @Entity
@@ -82,9 +83,7 @@ public class Invitation extends ClinicOwned {
     }
 
     public static List<Invitation> page(PageRequest page) {
-        return page.after()
-                .map(a -> find("id < ?1 order by id desc", a))
-                .orElseGet(() -> find("order by id desc"))
-                .page(0, page.fetchSize()).list();
+        Parameters p = new Parameters();
+        return find(page.newestFirst("1 = 1", p), p).page(0, page.fetchSize()).list();
     }
 }

@@ -66,10 +66,6 @@ public class Membership extends ClinicOwned {
             q.append(" and accountId in :ids");
             p.and("ids", ids);
         });
-        page.after().ifPresent(a -> {
-            q.append(" and id < :after");
-            p.and("after", a);
-        });
-        return find(q + " order by id desc", p).page(0, page.fetchSize()).list();
+        return find(page.newestFirst(q, p), p).page(0, page.fetchSize()).list();
     }
 }

@@ -150,10 +150,6 @@ public class Account extends PanacheEntityBase {
             q.append(" and (emailNormalized like :s or lower(firstName) like :s or lower(lastName) like :s)");
             p.and("s", SearchTerm.contains(s));
         });
-        page.after().ifPresent(a -> {
-            q.append(" and id < :after");
-            p.and("after", a);
-        });
-        return find(q + " order by id desc", p).page(0, page.fetchSize()).list();
+        return find(page.newestFirst(q, p), p).page(0, page.fetchSize()).list();
     }
 }

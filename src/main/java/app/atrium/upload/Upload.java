@@ -94,11 +94,6 @@ public class Upload extends PanacheEntityBase {
             q.append(" and purpose = :purpose");
             p.and("purpose", purpose.get());
         }
-        if (page.after().isPresent()) {
-            q.append(" and id < :after");
-            p.and("after", page.after().get());
-        }
-        q.append(" order by id desc");
-        return find(q.toString(), p).page(0, page.fetchSize()).list();
+        return find(page.newestFirst(q, p), p).page(0, page.fetchSize()).list();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.atrium.shared.error.ApiException;
+import io.quarkus.panache.common.Parameters;
 
 /**
  * Keyset (cursor) pagination over time-ordered UUID v7 ids, newest first. The cursor is the
@@ -45,6 +46,19 @@ public record PageRequest(int limit, Optional<UUID> after) {
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("cursor", "is not a cursor this API issued");
         }
+    }
+
+    /**
+     * A Panache query for this page: {@code where} (conditions joined by {@code and}) plus the
+     * keyset condition after the cursor, newest first. Adds the {@code after} parameter.
+     */
+    public String newestFirst(CharSequence where, Parameters params) {
+        StringBuilder q = new StringBuilder(where);
+        after.ifPresent(a -> {
+            q.append(" and id < :after");
+            params.and("after", a);
+        });
+        return q.append(" order by id desc").toString();
     }
 
     /** Fetch one row more than the page to learn whether another page exists. */
