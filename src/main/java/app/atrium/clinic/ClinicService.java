@@ -1,14 +1,9 @@
 package app.atrium.clinic;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Currency;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +23,7 @@ import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.ids.Ids;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
+import app.atrium.shared.validation.Formats;
 import app.atrium.upload.UploadPurpose;
 import app.atrium.upload.UploadService;
 import app.atrium.upload.UploadView;
@@ -60,11 +56,11 @@ public class ClinicService {
         c.id = Ids.newId();
         c.name = cmd.name().trim();
         c.slug = cmd.slug();
-        c.timeZone = zone("timeZone", cmd.timeZone());
-        c.currency = currency("currency", cmd.currency());
-        c.locale = locale("locale", cmd.locale());
+        c.timeZone = Formats.timeZone("timeZone", cmd.timeZone());
+        c.currency = Formats.currency("currency", cmd.currency());
+        c.locale = Formats.languageTag("locale", cmd.locale());
         c.contactEmail = cmd.contactEmail();
-        c.contactPhone = cmd.contactPhone();
+        c.contactPhone = Formats.phone("contactPhone", cmd.contactPhone());
         c.addressLine = cmd.addressLine();
         c.city = cmd.city();
         c.country = cmd.country();
@@ -106,11 +102,11 @@ public class ClinicService {
         }
         var entry = audit.event("clinic.updated").entity("clinic", c.id);
         c.name = changed(entry, "name", c.name, p.name() == null ? null : p.name().trim());
-        c.timeZone = changed(entry, "timeZone", c.timeZone, p.timeZone() == null ? null : zone("timeZone", p.timeZone()));
-        c.currency = changed(entry, "currency", c.currency, p.currency() == null ? null : currency("currency", p.currency()));
-        c.locale = changed(entry, "locale", c.locale, p.locale() == null ? null : locale("locale", p.locale()));
+        c.timeZone = changed(entry, "timeZone", c.timeZone, p.timeZone() == null ? null : Formats.timeZone("timeZone", p.timeZone()));
+        c.currency = changed(entry, "currency", c.currency, p.currency() == null ? null : Formats.currency("currency", p.currency()));
+        c.locale = changed(entry, "locale", c.locale, p.locale() == null ? null : Formats.languageTag("locale", p.locale()));
         c.contactEmail = changed(entry, "contactEmail", c.contactEmail, p.contactEmail());
-        c.contactPhone = changed(entry, "contactPhone", c.contactPhone, p.contactPhone());
+        c.contactPhone = changed(entry, "contactPhone", c.contactPhone, Formats.phone("contactPhone", p.contactPhone()));
         c.addressLine = changed(entry, "addressLine", c.addressLine, p.addressLine());
         c.city = changed(entry, "city", c.city, p.city());
         c.country = changed(entry, "country", c.country, p.country());
@@ -199,29 +195,5 @@ public class ClinicService {
         }
         entry.change(field, before, after);
         return after;
-    }
-
-    static String zone(String field, String value) {
-        try {
-            return ZoneId.of(value).getId();
-        } catch (DateTimeException e) {
-            throw ApiException.validation(field, "must be an IANA time zone such as Europe/Berlin");
-        }
-    }
-
-    private static String currency(String field, String value) {
-        try {
-            return Currency.getInstance(value).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation(field, "must be an ISO 4217 currency such as EUR");
-        }
-    }
-
-    private static String locale(String field, String value) {
-        try {
-            return new Locale.Builder().setLanguageTag(value).build().toLanguageTag();
-        } catch (IllformedLocaleException e) {
-            throw ApiException.validation(field, "must be a BCP 47 language tag such as de-DE");
-        }
     }
 }

@@ -1,13 +1,9 @@
 package app.atrium.identity;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +26,7 @@ import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.ids.Ids;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
+import app.atrium.shared.validation.Formats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Accounts: register, who am I, profile and preferences, and the platform operators' view. */
@@ -68,7 +65,7 @@ public class AccountService {
         limiter.hit("register-ip", client.ip(), config.limits().registerPerIpPerMinute(), Duration.ofMinutes(1));
         String email = cmd.email().trim();
         policy.check("password", cmd.password(), email);
-        String phone = Phones.e164("phone", cmd.phone());
+        String phone = Formats.phone("phone", cmd.phone());
         String hash = hasher.hash(cmd.password());
         return QuarkusTransaction.requiringNew().call(() -> {
             if (Account.findByEmail(email).isPresent()) {
@@ -119,24 +116,16 @@ public class AccountService {
             a.lastName = p.lastName().trim();
         }
         if (p.phone() != null) {
-            a.phone = Phones.e164("phone", p.phone());
+            a.phone = Formats.phone("phone", p.phone());
         }
         if (p.dateOfBirth() != null) {
             a.dateOfBirth = p.dateOfBirth();
         }
         if (p.timeZone() != null) {
-            try {
-                a.timeZone = ZoneId.of(p.timeZone()).getId();
-            } catch (DateTimeException e) {
-                throw ApiException.validation("timeZone", "must be an IANA time zone such as Europe/Berlin");
-            }
+            a.timeZone = Formats.timeZone("timeZone", p.timeZone());
         }
         if (p.locale() != null) {
-            try {
-                a.locale = new Locale.Builder().setLanguageTag(p.locale()).build().toLanguageTag();
-            } catch (IllformedLocaleException e) {
-                throw ApiException.validation("locale", "must be a BCP 47 language tag such as de-DE");
-            }
+            a.locale = Formats.languageTag("locale", p.locale());
         }
         if (p.skinType() != null) {
             a.skinType = p.skinType();

@@ -33,6 +33,10 @@ class ClinicSettingsTest {
                 .body("data.timeZone", equalTo("Europe/Berlin"));
         as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("name", "Stale edit", "version", version))
                 .patch("/api/v1/clinic").then().statusCode(409).body("error.code", equalTo("CONFLICT"));
+        as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("contactPhone", "+49 30 1234 5678"))
+                .patch("/api/v1/clinic").then().statusCode(200).body("data.contactPhone", equalTo("+493012345678"));
+        as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("contactPhone", "call us"))
+                .patch("/api/v1/clinic").then().statusCode(400).body("error.details[0].field", equalTo("contactPhone"));
         as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("timeZone", "Mars/Olympus"))
                 .patch("/api/v1/clinic").then().statusCode(400).body("error.details[0].field", equalTo("timeZone"));
         assertThat(Sql.value("select name from clinics where id = :c", "c", owner.clinicId())).isEqualTo("Skin & Smile");
