@@ -66,7 +66,7 @@ public class DepartmentResource {
     @Operation(summary = "Departments of the active clinic, by name")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<List<ClinicViews.DepartmentView>> list() {
-        return Envelope.of(departments.list(caller.get()));
+        return Envelope.of(departments.list());
     }
 
     @GET
@@ -75,7 +75,7 @@ public class DepartmentResource {
     @Operation(summary = "One department")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<ClinicViews.DepartmentView> get(@PathParam("id") UUID id) {
-        return Envelope.of(departments.get(id, caller.get()));
+        return Envelope.of(departments.get(id));
     }
 
     @PATCH
@@ -86,7 +86,7 @@ public class DepartmentResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<ClinicViews.DepartmentView> update(@PathParam("id") UUID id,
             @Valid @NotNull ClinicRequests.DepartmentPatch body) {
-        return Envelope.of(departments.update(id, body, caller.get()));
+        return Envelope.of(departments.update(id, body));
     }
 
     @DELETE
@@ -95,6 +95,6 @@ public class DepartmentResource {
     @Operation(summary = "Delete a department", description = "Its members keep their membership, without department.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public void delete(@PathParam("id") UUID id) {
-        departments.delete(id, caller.get());
+        departments.delete(id);
     }
 }

@@ -27,7 +27,7 @@ public class DepartmentService {
 
     @Transactional
     public ClinicViews.DepartmentView create(ClinicRequests.DepartmentBody body, Caller caller) {
-        Clinic clinic = ClinicService.active(caller);
+        UUID clinic = caller.requireClinic();
         String name = body.name().trim();
         if (Department.nameTaken(name, null)) {
             throw ApiException.conflict(ErrorCode.ALREADY_EXISTS, "A department named " + name + " exists");
@@ -35,7 +35,7 @@ public class DepartmentService {
         Instant now = clock.instant();
         Department d = new Department();
         d.id = Ids.newId();
-        d.clinicId = clinic.id;
+        d.clinicId = clinic;
         d.name = name;
         d.description = body.description();
         d.createdAt = now;
@@ -46,20 +46,17 @@ public class DepartmentService {
     }
 
     @Transactional
-    public List<ClinicViews.DepartmentView> list(Caller caller) {
-        ClinicService.active(caller);
+    public List<ClinicViews.DepartmentView> list() {
         return Department.all().stream().map(ClinicViews.DepartmentView::from).toList();
     }
 
     @Transactional
-    public ClinicViews.DepartmentView get(UUID id, Caller caller) {
-        ClinicService.active(caller);
+    public ClinicViews.DepartmentView get(UUID id) {
         return ClinicViews.DepartmentView.from(department(id));
     }
 
     @Transactional
-    public ClinicViews.DepartmentView update(UUID id, ClinicRequests.DepartmentPatch body, Caller caller) {
-        ClinicService.active(caller);
+    public ClinicViews.DepartmentView update(UUID id, ClinicRequests.DepartmentPatch body) {
         Department d = department(id);
         if (body.version() != null && body.version() != d.version) {
             throw ApiException.conflict(ErrorCode.CONFLICT, "The department was changed by someone else; reload and retry");
@@ -81,8 +78,7 @@ public class DepartmentService {
     }
 
     @Transactional
-    public void delete(UUID id, Caller caller) {
-        ClinicService.active(caller);
+    public void delete(UUID id) {
         Department d = department(id);
         Membership.update("departmentId = null where departmentId = ?1", d.id);
         audit.event("clinic.department_deleted").entity("department", d.id).with("name", d.name).record();

@@ -71,7 +71,7 @@ public class InvitationResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Page<ClinicViews.InvitationView> list(@QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return invitations.list(caller.get(), PageRequest.of(limit, cursor));
+        return invitations.list(PageRequest.of(limit, cursor));
     }
 
     @DELETE
@@ -80,7 +80,7 @@ public class InvitationResource {
     @Operation(summary = "Revoke a pending invitation")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public void revoke(@PathParam("id") UUID id) {
-        invitations.revoke(id, caller.get());
+        invitations.revoke(id);
     }
 
     @POST

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import app.atrium.security.CurrentCaller;
 import app.atrium.security.Permissions;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
@@ -41,11 +40,9 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 public class MemberResource {
 
     private final MemberService members;
-    private final CurrentCaller caller;
 
-    MemberResource(MemberService members, CurrentCaller caller) {
+    MemberResource(MemberService members) {
         this.members = members;
-        this.caller = caller;
     }
 
     @GET
@@ -56,7 +53,7 @@ public class MemberResource {
     public Page<ClinicViews.Member> list(@QueryParam("search") @Size(max = 100) String search,
             @QueryParam("role") ClinicRole role, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return members.list(caller.get(), Optional.ofNullable(search).filter(s -> !s.isBlank()),
+        return members.list(Optional.ofNullable(search).filter(s -> !s.isBlank()),
                 Optional.ofNullable(role), PageRequest.of(limit, cursor));
     }
 
@@ -69,7 +66,7 @@ public class MemberResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<ClinicViews.Member> change(@PathParam("id") UUID id,
             @Valid @NotNull ClinicRequests.ChangeMember body) {
-        return Envelope.of(members.change(id, body, caller.get()));
+        return Envelope.of(members.change(id, body));
     }
 
     @DELETE
@@ -78,6 +75,6 @@ public class MemberResource {
     @Operation(summary = "Remove a member", description = "Never the last owner (409).")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public void remove(@PathParam("id") UUID id) {
-        members.remove(id, caller.get());
+        members.remove(id);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import app.atrium.audit.AuditLog;
 import app.atrium.identity.AccountDirectory;
 import app.atrium.identity.SessionService;
-import app.atrium.security.Caller;
 import app.atrium.security.Permissions;
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
@@ -45,9 +44,8 @@ public class MemberService {
     }
 
     @Transactional
-    public Page<ClinicViews.Member> list(Caller caller, Optional<String> search, Optional<ClinicRole> role,
+    public Page<ClinicViews.Member> list(Optional<String> search, Optional<ClinicRole> role,
             PageRequest page) {
-        ClinicService.active(caller);
         // Search among this clinic's members only (a clinic has hundreds, not millions).
         Optional<List<UUID>> ids = search.map(s -> accounts.matching(Membership.accountIds(), s));
         if (ids.isPresent() && ids.get().isEmpty()) {
@@ -59,12 +57,12 @@ public class MemberService {
     }
 
     @Transactional
-    public ClinicViews.Member change(UUID id, ClinicRequests.ChangeMember body, Caller caller) {
+    public ClinicViews.Member change(UUID id, ClinicRequests.ChangeMember body) {
         Membership m = member(id);
         if (body.role() != null && !body.role().name().equals(m.role)) {
             boolean touchesOwner = body.role() == ClinicRole.OWNER || ClinicRole.OWNER.name().equals(m.role);
             if (touchesOwner) {
-                requireOwnerRights();
+                Permissions.require(identity, Permissions.OWNERS_MANAGE, "Only an owner may make or change owners");
             }
             if (ClinicRole.OWNER.name().equals(m.role)) {
                 lockOwners();
@@ -89,10 +87,10 @@ public class MemberService {
     }
 
     @Transactional
-    public void remove(UUID id, Caller caller) {
+    public void remove(UUID id) {
         Membership m = member(id);
         if (ClinicRole.OWNER.name().equals(m.role)) {
-            requireOwnerRights();
+            Permissions.require(identity, Permissions.OWNERS_MANAGE, "Only an owner may remove an owner");
             lockOwners();
             if (Membership.owners() <= 1) {
                 throw ApiException.conflict(ErrorCode.CONFLICT, "The last owner cannot be removed");
@@ -113,9 +111,4 @@ public class MemberService {
         Membership.find("role", ClinicRole.OWNER.name()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    private void requireOwnerRights() {
-        if (!identity.checkPermissionBlocking(Permissions.permission(Permissions.OWNERS_MANAGE))) {
-            throw ApiException.forbidden("Only an owner may make or change owners");
-        }
-    }
 }

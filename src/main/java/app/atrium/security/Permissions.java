@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import app.atrium.shared.error.ApiException;
 import io.quarkus.security.StringPermission;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The one permission matrix: which role may do what. Endpoints name a permission with
@@ -85,6 +87,16 @@ public final class Permissions {
         int colon = value.indexOf(':');
         return colon < 0 ? new StringPermission(value)
                 : new StringPermission(value.substring(0, colon), value.substring(colon + 1));
+    }
+
+    /**
+     * For checks that depend on the data (only owners touch owners, a logo needs clinic:update):
+     * a 403 with {@code message} unless the caller holds {@code permission}.
+     */
+    public static void require(SecurityIdentity identity, String permission, String message) {
+        if (!identity.checkPermissionBlocking(permission(permission))) {
+            throw ApiException.forbidden(message);
+        }
     }
 
     /** The permissions of someone holding all of {@code roles}. */

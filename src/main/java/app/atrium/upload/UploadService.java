@@ -48,10 +48,8 @@ public class UploadService {
     @Transactional
     public UploadView.Created create(UploadRequests.CreateUpload cmd, Caller caller) {
         UploadPurpose purpose = cmd.purpose();
-        if (purpose.requiredPermission()
-                .filter(p -> !identity.checkPermissionBlocking(Permissions.permission(p))).isPresent()) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Your role may not upload a " + purpose);
-        }
+        purpose.requiredPermission()
+                .ifPresent(p -> Permissions.require(identity, p, "Your role may not upload a " + purpose));
         String contentType = cmd.contentType().trim().toLowerCase();
         if (!purpose.contentTypes().contains(contentType)) {
             throw ApiException.validation("contentType", "must be one of " + purpose.contentTypes().stream().sorted()
