@@ -86,7 +86,7 @@ public class InvitationService {
                 .orElse("A colleague");
         mails.sendAfterCommit(email, "Join " + clinic.name + " on Atrium", "invitation",
                 Map.of("inviterName", inviter, "clinicName", clinic.name, "roleName", cmd.role().name().toLowerCase(Locale.ROOT),
-                        "link", links.appBaseUrl().replaceAll("/+$", "") + "/invitations/accept?token=" + token));
+                        "link", links.link("invitations/accept", token)));
         return ClinicViews.InvitationView.from(i, now);
     }
 

@@ -64,7 +64,7 @@ public class CredentialService {
     public void sendVerification(Account a) {
         String token = newToken(a, AccountToken.Purpose.VERIFY_EMAIL, VERIFY_TTL);
         mails.sendAfterCommit(a.email, "Confirm your email address", "verify-email",
-                Map.of("firstName", a.firstName, "link", link("verify-email", token)));
+                Map.of("firstName", a.firstName, "link", identity.link("verify-email", token)));
     }
 
     @Transactional
@@ -107,7 +107,7 @@ public class CredentialService {
                     audit.event("auth.password_reset_requested").actor(a.id).clinic(null).entity("account", a.id)
                             .record();
                     mails.sendAfterCommit(a.email, "Reset your Atrium password", "password-reset",
-                            Map.of("firstName", a.firstName, "link", link("reset-password", token)));
+                            Map.of("firstName", a.firstName, "link", identity.link("reset-password", token)));
                 }));
     }
 
@@ -178,8 +178,4 @@ public class CredentialService {
         return token;
     }
 
-    private String link(String path, String token) {
-        String base = identity.appBaseUrl().replaceAll("/+$", "");
-        return base + "/" + path + "?token=" + token;
-    }
 }

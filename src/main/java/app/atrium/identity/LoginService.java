@@ -22,6 +22,7 @@ import app.atrium.security.Totp;
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.hash.Hashes;
+import app.atrium.shared.tx.CommittedRefusals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 
@@ -75,11 +76,7 @@ public class LoginService {
             throw invalidCredentials();
         }
         boolean passwordOk = hasher.verify(password, found.get().passwordHash);
-        Object outcome = QuarkusTransaction.requiringNew().call(() -> decide(found.get().id, passwordOk));
-        if (outcome instanceof ApiException e) {
-            throw e;
-        }
-        return (AccountViews.AuthTokens) outcome;
+        return CommittedRefusals.call(AccountViews.AuthTokens.class, () -> decide(found.get().id, passwordOk));
     }
 
     private Object decide(UUID accountId, boolean passwordOk) {
@@ -143,7 +140,7 @@ public class LoginService {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "The login challenge is unknown or expired; sign in again");
         }
         limiter.hit("mfa-account", accountId, config.limits().mfaPerAccountPer5Minutes(), Duration.ofMinutes(5));
-        Object outcome = QuarkusTransaction.requiringNew().call(() -> {
+        return CommittedRefusals.call(AccountViews.AuthTokens.class, () -> {
             Account a = Account.lock(UUID.fromString(accountId));
             Instant now = clock.instant();
             boolean ok;
@@ -167,10 +164,6 @@ public class LoginService {
                     .with("secondFactor", body.code() != null ? "TOTP" : "RECOVERY_CODE").record();
             return sessions.start(a);
         });
-        if (outcome instanceof ApiException e) {
-            throw e;
-        }
-        return (AccountViews.AuthTokens) outcome;
     }
 
     private Duration lockDuration(int previousLocks) {

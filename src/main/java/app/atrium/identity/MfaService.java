@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -104,29 +105,29 @@ public class MfaService {
         if (step.isEmpty()) {
             throw ApiException.validation("code", "is not the current code of the authenticator app");
         }
-        a.mfaSecret = null;
-        a.mfaEnabledAt = null;
-        a.mfaLastStep = 0;
-        RecoveryCode.delete("accountId", a.id);
-        sessions.endAll(a.id, SessionService.REASON_MFA);
-        audit.event("auth.mfa_disabled").clinic(null).entity("account", a.id).record();
+        turnOff(a, "auth.mfa_disabled");
         return sessions.start(a);
     }
 
     /** A platform operator turns MFA off for someone who lost both device and codes. */
     @Transactional
-    public AccountViews.AccountSummary reset(java.util.UUID accountId) {
+    public AccountViews.AccountSummary reset(UUID accountId) {
         Account a = Account.<Account>findByIdOptional(accountId).orElseThrow(() -> ApiException.notFound("Account"));
         if (!a.mfaEnabled()) {
             throw ApiException.conflict(ErrorCode.INVALID_STATE, "MFA is not on for this account");
         }
+        turnOff(a, "auth.mfa_reset");
+        return AccountViews.AccountSummary.from(a);
+    }
+
+    /** MFA off: secret and recovery codes gone, every session of the account ended, audited. */
+    private void turnOff(Account a, String action) {
         a.mfaSecret = null;
         a.mfaEnabledAt = null;
         a.mfaLastStep = 0;
         RecoveryCode.delete("accountId", a.id);
         int ended = sessions.endAll(a.id, SessionService.REASON_MFA);
-        audit.event("auth.mfa_reset").clinic(null).entity("account", a.id).with("sessionsEnded", ended).record();
-        return AccountViews.AccountSummary.from(a);
+        audit.event(action).clinic(null).entity("account", a.id).with("sessionsEnded", ended).record();
     }
 
     static String hashRecoveryCode(String code) {

@@ -22,7 +22,7 @@ import app.atrium.security.SessionRevocations;
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.ids.Ids;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import app.atrium.shared.tx.CommittedRefusals;
 
 /**
  * Sessions and their tokens: start, refresh with rotation and reuse detection, switch clinic,
@@ -87,7 +87,7 @@ public class SessionService {
     public AccountViews.AuthTokens refresh(String refreshToken) {
         limiter.hit("refresh-ip", client.ip(), config.limits().refreshPerIpPerMinute(), Duration.ofMinutes(1));
         String hash = OpaqueTokens.hash(refreshToken);
-        Object outcome = QuarkusTransaction.requiringNew().call(() -> {
+        return CommittedRefusals.call(AccountViews.AuthTokens.class, () -> {
             Instant now = clock.instant();
             if (!RefreshToken.claim(hash, now)) {
                 Optional<RefreshToken> used = RefreshToken.byHash(hash);
@@ -117,10 +117,6 @@ public class SessionService {
             s.lastUsedAt = now;
             return issue(account, s, clinic, now);
         });
-        if (outcome instanceof ApiException e) {
-            throw e;
-        }
-        return (AccountViews.AuthTokens) outcome;
     }
 
     /** Ends the session the refresh token belongs to; unknown tokens are ignored (idempotent). */
