@@ -3,12 +3,14 @@ package app.atrium.audit;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import app.atrium.security.Caller;
 import app.atrium.security.ClientInfo;
 import app.atrium.security.CurrentCaller;
 import app.atrium.shared.ids.Ids;
@@ -106,12 +108,12 @@ public class AuditLog {
         UUID clinic = entry.clinic;
         var container = Arc.container();
         if (container.requestContext().isActive()) {
-            CurrentCaller caller = container.instance(CurrentCaller.class).get();
+            Optional<Caller> caller = container.instance(CurrentCaller.class).get().ifPresent();
             if (!entry.actorSet) {
-                actor = caller.accountIfAny().orElse(null);
+                actor = caller.map(Caller::accountId).orElse(null);
             }
             if (!entry.clinicSet) {
-                clinic = caller.clinicIfAny().orElse(null);
+                clinic = caller.flatMap(Caller::clinicId).orElse(null);
             }
             try {
                 HttpServerRequest request = container.instance(HttpServerRequest.class).get();

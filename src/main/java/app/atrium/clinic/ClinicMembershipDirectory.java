@@ -24,10 +24,9 @@ public class ClinicMembershipDirectory implements MembershipDirectory {
 
     @Override
     @Transactional
-    public List<Membership> forAccount(UUID accountId) {
+    public List<MembershipRef> forAccount(UUID accountId) {
         return tenancy.unscoped(() -> {
-            List<app.atrium.clinic.Membership> rows = app.atrium.clinic.Membership
-                    .list("accountId = ?1 order by createdAt", accountId);
+            List<Membership> rows = Membership.list("accountId = ?1 order by createdAt", accountId);
             if (rows.isEmpty()) {
                 return List.of();
             }
@@ -35,7 +34,7 @@ public class ClinicMembershipDirectory implements MembershipDirectory {
                     .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
             return rows.stream()
                     .filter(m -> clinics.get(m.clinicId).status == Clinic.Status.ACTIVE)
-                    .map(m -> new Membership(m.clinicId, clinics.get(m.clinicId).name, clinics.get(m.clinicId).slug,
+                    .map(m -> new MembershipRef(m.clinicId, clinics.get(m.clinicId).name, clinics.get(m.clinicId).slug,
                             m.role))
                     .toList();
         });

@@ -68,7 +68,7 @@ public final class AccountViews {
             @Schema(required = true) String clinicSlug,
             @Schema(required = true) String role) {
 
-        static Membership from(MembershipDirectory.Membership m) {
+        static Membership from(MembershipDirectory.MembershipRef m) {
             return new Membership(m.clinicId(), m.clinicName(), m.clinicSlug(), m.role());
         }
     }

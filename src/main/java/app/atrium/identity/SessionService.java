@@ -65,11 +65,11 @@ public class SessionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public AccountViews.AuthTokens start(Account account) {
         Instant now = clock.instant();
-        Optional<MembershipDirectory.Membership> clinic = defaultClinic(account);
+        Optional<MembershipDirectory.MembershipRef> clinic = defaultClinic(account);
         AuthSession s = new AuthSession();
         s.id = Ids.newId();
         s.accountId = account.id;
-        s.clinicId = clinic.map(MembershipDirectory.Membership::clinicId).orElse(null);
+        s.clinicId = clinic.map(MembershipDirectory.MembershipRef::clinicId).orElse(null);
         s.createdAt = now;
         s.lastUsedAt = now;
         s.expiresAt = now.plus(config.sessionAbsoluteLifetime());
@@ -111,9 +111,9 @@ public class SessionService {
                 end(List.of(s), "EXPIRED", now);
                 return new ApiException(ErrorCode.UNAUTHENTICATED, "The session has expired; sign in again");
             }
-            Optional<MembershipDirectory.Membership> clinic = Optional.ofNullable(s.clinicId)
+            Optional<MembershipDirectory.MembershipRef> clinic = Optional.ofNullable(s.clinicId)
                     .flatMap(c -> memberships.find(account.id, c));
-            s.clinicId = clinic.map(MembershipDirectory.Membership::clinicId).orElse(null);
+            s.clinicId = clinic.map(MembershipDirectory.MembershipRef::clinicId).orElse(null);
             s.lastUsedAt = now;
             return issue(account, s, clinic, now);
         });
@@ -134,7 +134,7 @@ public class SessionService {
     /** New tokens for the caller's session, scoped to another clinic the caller is a member of. */
     @Transactional
     public AccountViews.AuthTokens switchClinic(Caller caller, UUID clinicId) {
-        MembershipDirectory.Membership membership = memberships.find(caller.accountId(), clinicId)
+        MembershipDirectory.MembershipRef membership = memberships.find(caller.accountId(), clinicId)
                 .orElseThrow(() -> ApiException.notFound("Membership in that clinic"));
         AuthSession s = activeSession(caller);
         Account account = Account.findById(caller.accountId());
@@ -195,7 +195,7 @@ public class SessionService {
     }
 
     /** The membership a new session starts in: the one last switched to, else the oldest. */
-    private Optional<MembershipDirectory.Membership> defaultClinic(Account account) {
+    private Optional<MembershipDirectory.MembershipRef> defaultClinic(Account account) {
         var all = memberships.forAccount(account.id);
         return all.stream().filter(m -> m.clinicId().equals(account.lastClinicId)).findFirst()
                 .or(() -> all.stream().findFirst());
@@ -203,7 +203,7 @@ public class SessionService {
 
     /** New refresh and access tokens for the session, scoped to {@code clinic} (its role) if any. */
     private AccountViews.AuthTokens issue(Account account, AuthSession s,
-            Optional<MembershipDirectory.Membership> clinic, Instant now) {
+            Optional<MembershipDirectory.MembershipRef> clinic, Instant now) {
         String refresh = OpaqueTokens.newToken();
         RefreshToken rt = new RefreshToken();
         rt.id = Ids.newId();
@@ -211,8 +211,8 @@ public class SessionService {
         rt.tokenHash = OpaqueTokens.hash(refresh);
         rt.createdAt = now;
         rt.persist();
-        String access = accessTokens.issue(account.id, s.id, clinic.map(MembershipDirectory.Membership::clinicId),
-                clinic.map(MembershipDirectory.Membership::role), account.platformRoleOpt());
+        String access = accessTokens.issue(account.id, s.id, clinic.map(MembershipDirectory.MembershipRef::clinicId),
+                clinic.map(MembershipDirectory.MembershipRef::role), account.platformRoleOpt());
         return new AccountViews.AuthTokens(AccountViews.User.from(account), access, refresh, accessTokens.ttlSeconds());
     }
 

@@ -34,25 +34,13 @@ public class CurrentCaller {
         return caller;
     }
 
-    /** The token's clinic, or empty without a token or clinic; never throws. */
-    public Optional<UUID> clinicIfAny() {
+    /** The caller when the request has a valid token, empty otherwise; never throws. */
+    public Optional<Caller> ifPresent() {
         if (jwt == null || jwt.getSubject() == null) {
             return Optional.empty();
         }
         try {
-            return get().clinicId();
-        } catch (ApiException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The token's account, or empty without a valid token; never throws. */
-    public Optional<UUID> accountIfAny() {
-        if (jwt == null || jwt.getSubject() == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(get().accountId());
+            return Optional.of(get());
         } catch (ApiException e) {
             return Optional.empty();
         }
@@ -66,8 +54,7 @@ public class CurrentCaller {
             account = UUID.fromString(jwt.getSubject());
             String sid = CallerAugmentor.claim(jwt, CallerAugmentor.SESSION_CLAIM);
             session = sid == null ? null : UUID.fromString(sid);
-            clinic = Optional.ofNullable(jwt.<Object>getClaim(CLINIC_CLAIM)).map(Object::toString)
-                    .map(s -> s.replace("\"", "")).map(UUID::fromString);
+            clinic = Optional.ofNullable(CallerAugmentor.claim(jwt, CLINIC_CLAIM)).map(UUID::fromString);
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "The token's subject or clinic is not an id");
         }

@@ -10,13 +10,13 @@ import java.util.UUID;
  */
 public interface MembershipDirectory {
 
-    record Membership(UUID clinicId, String clinicName, String clinicSlug, String role) {
+    record MembershipRef(UUID clinicId, String clinicName, String clinicSlug, String role) {
     }
 
     /** Every membership of the account, across clinics, oldest first. */
-    List<Membership> forAccount(UUID accountId);
+    List<MembershipRef> forAccount(UUID accountId);
 
-    default Optional<Membership> find(UUID accountId, UUID clinicId) {
+    default Optional<MembershipRef> find(UUID accountId, UUID clinicId) {
         return forAccount(accountId).stream().filter(m -> m.clinicId().equals(clinicId)).findFirst();
     }
 }
