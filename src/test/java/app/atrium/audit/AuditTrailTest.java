@@ -20,16 +20,8 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class AuditTrailTest {
 
-    @SuppressWarnings("unchecked")
     private static List<String> actions(String where, Object... params) {
-        return (List<String>) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            var q = io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                    .createNativeQuery("select action from audit_events where " + where + " order by seq");
-            for (int i = 0; i < params.length; i += 2) {
-                q.setParameter((String) params[i], params[i + 1]);
-            }
-            return q.getResultList();
-        });
+        return Sql.column("select action from audit_events where " + where + " order by seq", params);
     }
 
     @Test
@@ -54,11 +46,8 @@ class AuditTrailTest {
                 "clinic.invitation_sent", "clinic.invitation_revoked", "clinic.setting_changed");
         assertThat(actions("actor_account_id = :a", "a", owner.id())).contains("auth.logout");
 
-        Object[] row = (Object[]) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(
-                        "select actor_account_id, request_id, ip, diff::text from audit_events "
-                                + "where clinic_id = :c and action = 'clinic.invitation_sent'")
-                        .setParameter("c", owner.clinicId()).getSingleResult());
+        Object[] row = Sql.row("select actor_account_id, request_id, ip, diff::text from audit_events "
+                + "where clinic_id = :c and action = 'clinic.invitation_sent'", "c", owner.clinicId());
         assertThat(row[0]).isEqualTo(owner.id());
         assertThat((String) row[1]).isNotBlank().isNotEqualTo("unknown");
         assertThat((String) row[2]).startsWith("10.");

@@ -1,7 +1,7 @@
 package app.atrium.clinic;
 
 import static app.atrium.testing.Api.as;
-import static app.atrium.testing.Api.badRequest;
+import static app.atrium.testing.Api.badRequestAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -95,7 +95,7 @@ class ClinicSettingsTest {
         UUID pending = UploadFixtures.startAndPut(owner.accessToken(), "CLINIC_LOGO", "image/png", TestImages.png(9, 9));
         as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("uploadId", pending.toString()))
                 .put("/api/v1/clinic/logo").then().statusCode(409);
-        badRequest().header("Authorization", "Bearer " + owner.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(owner.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("uploadId", "not-a-uuid")).put("/api/v1/clinic/logo").then().statusCode(400);
     }
 

@@ -1,5 +1,6 @@
 package app.atrium.clinic;
 
+import static app.atrium.testing.Api.api;
 import static app.atrium.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,6 +49,35 @@ class MembershipTest {
                 .body("data.activeClinic.clinicId", equalTo(owner.clinicId().toString()));
         as(owner.accessToken()).get("/api/v1/clinic/invitations").then().statusCode(200)
                 .body("data[0].state", equalTo("ACCEPTED"));
+    }
+
+    @Test
+    void switchingClinicRotatesTheRefreshTokenWithoutEndingTheSession() {
+        People.Person owner = People.owner();
+        People.Person practitioner = People.member(owner, "PRACTITIONER");
+        // A second clinic of the same person: switch there and back.
+        String slug = "c-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String second = as(practitioner.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Second", "slug", slug, "timeZone", "Europe/Berlin", "currency", "EUR",
+                        "locale", "de-DE"))
+                .post("/api/v1/clinics").then().statusCode(201).extract().path("data.id");
+        var switched = as(practitioner.accessToken()).contentType(ContentType.JSON).body(Map.of("clinicId", second))
+                .post("/api/v1/auth/switch-clinic").then().statusCode(200).extract().jsonPath();
+        // The refresh token from before the switch no longer works, and that is not reuse.
+        api().contentType(ContentType.JSON).body(Map.of("refreshToken", practitioner.refreshToken()))
+                .post("/api/v1/auth/refresh").then().statusCode(401);
+        var refreshed = api().contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", switched.getString("data.refreshToken")))
+                .post("/api/v1/auth/refresh").then().statusCode(200).extract().jsonPath();
+        as(refreshed.getString("data.accessToken")).get("/api/v1/auth/me").then().statusCode(200)
+                .body("data.activeClinic.clinicId", equalTo(second))
+                .body("data.activeClinic.role", equalTo("OWNER"))
+                .body("data.memberships.size()", equalTo(2));
+        assertThat(Sql.count("select count(*) from audit_events where action = 'auth.refresh_reuse' "
+                + "and actor_account_id = :a", "a", practitioner.id())).isZero();
+        // The next sign-in starts in the clinic switched to last.
+        as(People.login(practitioner.email(), practitioner.password()).getString("data.accessToken"))
+                .get("/api/v1/auth/me").then().statusCode(200).body("data.activeClinic.clinicId", equalTo(second));
     }
 
     @Test

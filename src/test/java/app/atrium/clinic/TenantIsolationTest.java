@@ -2,6 +2,7 @@ package app.atrium.clinic;
 
 import static app.atrium.testing.Api.as;
 import static app.atrium.testing.Api.badRequest;
+import static app.atrium.testing.Api.badRequestAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -69,16 +70,16 @@ class TenantIsolationTest {
     void aBodyCannotChooseTheClinicTheRoleOrTheId() {
         People.Person a = People.owner();
         People.Person b = People.owner();
-        badRequest().header("Authorization", "Bearer " + a.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(a.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("name", "X", "clinicId", b.clinicId().toString()))
                 .post("/api/v1/clinic/departments").then().statusCode(400).body("error.code", equalTo("UNKNOWN_FIELD"));
-        badRequest().header("Authorization", "Bearer " + a.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(a.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("name", "X", "id", UUID.randomUUID().toString()))
                 .post("/api/v1/clinic/departments").then().statusCode(400).body("error.code", equalTo("UNKNOWN_FIELD"));
-        badRequest().header("Authorization", "Bearer " + a.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(a.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Renamed", "id", b.clinicId().toString()))
                 .patch("/api/v1/clinic").then().statusCode(400).body("error.code", equalTo("UNKNOWN_FIELD"));
-        badRequest().header("Authorization", "Bearer " + a.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(a.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("firstName", "Eve", "role", "SUPER_ADMIN"))
                 .patch("/api/v1/me/profile").then().statusCode(400).body("error.code", equalTo("UNKNOWN_FIELD"));
         assertThat(Sql.count("select count(*) from departments where clinic_id = :b", "b", b.clinicId())).isZero();

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.atrium.testing.InfraResource;
 import app.atrium.testing.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -152,12 +153,12 @@ class AuthFlowTest {
         var other = People.login(p.email(), p.password());
         api().contentType(ContentType.JSON).body(Map.of("refreshToken", other.getString("data.refreshToken")))
                 .post("/api/v1/auth/logout").then().statusCode(204);
-        app.atrium.testing.InfraResource.outage(app.atrium.testing.InfraResource.Dependency.REDIS, true);
+        InfraResource.outage(InfraResource.Dependency.REDIS, true);
         try {
             as(p.accessToken()).get("/api/v1/auth/me").then().statusCode(200);
             as(other.getString("data.accessToken")).get("/api/v1/auth/me").then().statusCode(401);
         } finally {
-            app.atrium.testing.InfraResource.outage(app.atrium.testing.InfraResource.Dependency.REDIS, false);
+            InfraResource.outage(InfraResource.Dependency.REDIS, false);
         }
     }
 

@@ -2,6 +2,7 @@ package app.atrium.identity;
 
 import static app.atrium.testing.Api.as;
 import static app.atrium.testing.Api.badRequest;
+import static app.atrium.testing.Api.badRequestAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,7 +27,7 @@ class AuthValidationTest {
         badRequest().contentType(ContentType.JSON).body(Map.of()).post("/api/v1/auth/refresh").then().statusCode(400)
                 .body("error.details.field", hasItem("refreshToken"));
         People.Person p = People.register();
-        badRequest().header("Authorization", "Bearer " + p.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(p.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("clinicId", "nope")).post("/api/v1/auth/switch-clinic").then().statusCode(400);
     }
 
@@ -82,7 +83,7 @@ class AuthValidationTest {
     @Test
     void aClinicNeedsAValidSlugZoneAndCurrency() {
         People.Person p = People.verified();
-        badRequest().header("Authorization", "Bearer " + p.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(p.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("name", "X", "slug", "Not A Slug", "timeZone", "Europe/Berlin", "currency", "eur",
                         "locale", "de-DE"))
                 .post("/api/v1/clinics").then().statusCode(400)

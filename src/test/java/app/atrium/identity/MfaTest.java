@@ -2,7 +2,7 @@ package app.atrium.identity;
 
 import static app.atrium.testing.Api.api;
 import static app.atrium.testing.Api.as;
-import static app.atrium.testing.Api.badRequest;
+import static app.atrium.testing.Api.badRequestAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -64,7 +64,7 @@ class MfaTest {
     void passwordAloneAsksForTheSecondFactorAndTheChallengeIsNoBearerToken() {
         Enrolled e = enrol();
         String challenge = challenge(e.person());
-        badRequest().header("Authorization", "Bearer " + challenge).get("/api/v1/auth/me").then().statusCode(401);
+        badRequestAs(challenge).get("/api/v1/auth/me").then().statusCode(401);
         verify(challenge, "code", code(e.secret(), step())).then().statusCode(200)
                 .body("data.accessToken", startsWith("ey"))
                 .body("data.user.mfaEnabled", equalTo(true));
@@ -105,7 +105,7 @@ class MfaTest {
     void disablingNeedsPasswordAndCodeAndEndsEverySession() {
         Enrolled e = enrol();
         People.Person p = e.person();
-        badRequest().header("Authorization", "Bearer " + p.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(p.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("password", "not my password", "code", code(e.secret(), step())))
                 .post("/api/v1/auth/mfa/disable").then().statusCode(400);
         var tokens = as(p.accessToken()).contentType(ContentType.JSON)
@@ -138,7 +138,7 @@ class MfaTest {
         as(p.accessToken()).contentType(ContentType.JSON).body(Map.of("code", "123456"))
                 .post("/api/v1/auth/mfa/enable").then().statusCode(409).body("error.code", equalTo("INVALID_STATE"));
         as(p.accessToken()).post("/api/v1/auth/mfa/setup").then().statusCode(200);
-        badRequest().header("Authorization", "Bearer " + p.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(p.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("code", "12345")).post("/api/v1/auth/mfa/enable").then().statusCode(400);
         as(p.accessToken()).contentType(ContentType.JSON).body(Map.of("code", "000000"))
                 .post("/api/v1/auth/mfa/enable").then().statusCode(400).body("error.details[0].field", equalTo("code"));

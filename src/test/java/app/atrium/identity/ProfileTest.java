@@ -2,6 +2,7 @@ package app.atrium.identity;
 
 import static app.atrium.testing.Api.as;
 import static app.atrium.testing.Api.badRequest;
+import static app.atrium.testing.Api.badRequestAs;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -38,9 +39,9 @@ class ProfileTest {
                 .patch("/api/v1/me/profile").then().statusCode(400).body("error.details[0].field", equalTo("timeZone"));
         as(p.accessToken()).contentType(ContentType.JSON).body(Map.of("dateOfBirth", "2999-01-01"))
                 .patch("/api/v1/me/profile").then().statusCode(400).body("error.details[0].field", equalTo("dateOfBirth"));
-        badRequest().header("Authorization", "Bearer " + p.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(p.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("skinType", "GREEN")).patch("/api/v1/me/profile").then().statusCode(400);
-        badRequest().header("Authorization", "Bearer " + p.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(p.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("email", "new@example.test")).patch("/api/v1/me/profile").then().statusCode(400)
                 .body("error.code", equalTo("UNKNOWN_FIELD"));
         badRequest().contentType(ContentType.JSON).body(Map.of("lastName", "X")).patch("/api/v1/me/profile").then()
@@ -58,7 +59,7 @@ class ProfileTest {
                 .put("/api/v1/me/preferences").then().statusCode(200);
         as(p.accessToken()).get("/api/v1/me/preferences").then().statusCode(200)
                 .body("data.reminderChannel", equalTo("SMS")).body("data.marketingEmails", equalTo(true));
-        badRequest().header("Authorization", "Bearer " + p.accessToken()).contentType(ContentType.JSON)
+        badRequestAs(p.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("marketingEmails", true)).put("/api/v1/me/preferences").then().statusCode(400);
     }
 }

@@ -1,6 +1,7 @@
 package app.atrium.shared;
 
 import static app.atrium.testing.Api.badRequest;
+import static app.atrium.testing.Api.badRequestAs;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -53,7 +54,7 @@ class SecurityTest {
         String expired = Tokens.builder(UUID.randomUUID(), Set.of("CLIENT"))
                 .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)))
                 .sign();
-        badRequest().header("Authorization", "Bearer " + expired).get("/api/v1/uploads").then().statusCode(401)
+        badRequestAs(expired).get("/api/v1/uploads").then().statusCode(401)
                 .body("error.code", equalTo("TOKEN_EXPIRED"));
     }
 
@@ -91,14 +92,14 @@ class SecurityTest {
     void aValidlySignedTokenThatNamesNoSessionIs401() {
         String token = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).subject(UUID.randomUUID().toString())
                 .groups(Set.of("CLIENT")).sign();
-        badRequest().header("Authorization", "Bearer " + token).get("/api/v1/uploads").then().statusCode(401)
+        badRequestAs(token).get("/api/v1/uploads").then().statusCode(401)
                 .body("error.code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test
     void tokenWithoutAnyKnownRoleIs403() {
         String token = Tokens.builder(UUID.randomUUID(), Set.of("SOMETHING_ELSE")).sign();
-        badRequest().header("Authorization", "Bearer " + token).get("/api/v1/uploads").then().statusCode(403)
+        badRequestAs(token).get("/api/v1/uploads").then().statusCode(403)
                 .body("error.code", equalTo("FORBIDDEN"));
     }
 }

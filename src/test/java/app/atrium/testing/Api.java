@@ -41,6 +41,11 @@ public final class Api {
         return given().filter(filter(true)).header("X-Forwarded-For", randomIp());
     }
 
+    /** A deliberately bad request with a bearer token. */
+    public static RequestSpecification badRequestAs(String token) {
+        return badRequest().header("Authorization", Tokens.bearer(token));
+    }
+
     public static String randomIp() {
         var r = java.util.concurrent.ThreadLocalRandom.current();
         return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));

@@ -1,5 +1,7 @@
 package app.atrium.testing;
 
+import java.util.List;
+
 import jakarta.persistence.Query;
 
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -17,6 +19,17 @@ public final class Sql {
     /** The single value the query returns (null when the value is SQL NULL). */
     public static Object value(String sql, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> bind(sql, params).getSingleResult());
+    }
+
+    /** Every row's single column, in query order. */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> column(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> (List<T>) bind(sql, params).getResultList());
+    }
+
+    /** The one row the query returns, its columns in select order. */
+    public static Object[] row(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> (Object[]) bind(sql, params).getSingleResult());
     }
 
     public static long count(String sql, Object... params) {
