@@ -108,7 +108,7 @@ public class AuditLog {
         UUID clinic = entry.clinic;
         var container = Arc.container();
         if (container.requestContext().isActive()) {
-            Optional<Caller> caller = container.instance(CurrentCaller.class).get().ifPresent();
+            Optional<Caller> caller = container.instance(CurrentCaller.class).get().ifAuthenticated();
             if (!entry.actorSet) {
                 actor = caller.map(Caller::accountId).orElse(null);
             }

@@ -1,5 +1,6 @@
 package app.atrium.identity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -120,6 +121,45 @@ public class Account extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Whether the account is locked against sign-in at {@code now}. */
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /**
+     * Counts one failed sign-in factor (a wrong password or a wrong second-factor code) in the
+     * current window; at {@code threshold} failures the account locks for {@code baseLock}, doubled
+     * with every earlier lock, at most {@code maxLock}. Returns the lock applied, if any.
+     */
+    public Optional<Duration> recordFailedSignIn(Instant now, int threshold, Duration window, Duration baseLock,
+            Duration maxLock) {
+        if (failedWindowStartedAt == null || !now.isBefore(failedWindowStartedAt.plus(window))) {
+            failedWindowStartedAt = now;
+            failedLogins = 0;
+        }
+        failedLogins++;
+        if (failedLogins < threshold) {
+            return Optional.empty();
+        }
+        Duration lock = baseLock.multipliedBy(1L << Math.min(lockouts, 16));
+        if (lock.compareTo(maxLock) > 0) {
+            lock = maxLock;
+        }
+        lockedUntil = now.plus(lock);
+        lockouts++;
+        failedLogins = 0;
+        failedWindowStartedAt = null;
+        return Optional.of(lock);
+    }
+
+    /** A successful sign-in or a password reset: failures, window, locks and their escalation start over. */
+    public void clearSignInFailures() {
+        failedLogins = 0;
+        failedWindowStartedAt = null;
+        lockouts = 0;
+        lockedUntil = null;
+    }
 
     public static String normalize(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);

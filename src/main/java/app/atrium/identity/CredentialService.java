@@ -128,9 +128,7 @@ public class CredentialService {
             }
             Account a = Account.lock(t.accountId);
             setPassword(a, newHash, now);
-            a.failedLogins = 0;
-            a.lockedUntil = null;
-            a.lockouts = 0;
+            a.clearSignInFailures();
             AccountToken.useAll(a.id, AccountToken.Purpose.RESET_PASSWORD, now);
             int ended = sessions.endAll(a.id, SessionService.REASON_PASSWORD);
             audit.event("auth.password_reset").actor(a.id).clinic(null).entity("account", a.id)

@@ -82,37 +82,19 @@ public class LoginService {
     private Object decide(UUID accountId, boolean passwordOk) {
         Instant now = clock.instant();
         Account a = Account.lock(accountId);
-        if (a.lockedUntil != null && now.isBefore(a.lockedUntil)) {
+        if (a.isLocked(now)) {
             audit.event("auth.login_refused_locked").actor(a.id).clinic(null).entity("account", a.id).record();
             return invalidCredentials();
         }
         if (!passwordOk) {
-            if (a.failedWindowStartedAt == null || !now.isBefore(a.failedWindowStartedAt.plus(config.lockout().window()))) {
-                a.failedWindowStartedAt = now;
-                a.failedLogins = 0;
-            }
-            a.failedLogins++;
-            audit.event("auth.login_failed").actor(a.id).clinic(null).entity("account", a.id)
-                    .with("reason", "WRONG_PASSWORD").with("failuresInWindow", a.failedLogins).record();
-            if (a.failedLogins >= config.lockout().threshold()) {
-                Duration lock = lockDuration(a.lockouts);
-                a.lockedUntil = now.plus(lock);
-                a.lockouts++;
-                a.failedLogins = 0;
-                a.failedWindowStartedAt = null;
-                audit.event("auth.account_locked").actor(a.id).clinic(null).entity("account", a.id)
-                        .with("lockedForSeconds", lock.toSeconds()).record();
-            }
+            countFailure(a, now, "WRONG_PASSWORD");
             return invalidCredentials();
         }
         if (a.status != Account.Status.ACTIVE) {
             audit.event("auth.login_refused_disabled").actor(a.id).clinic(null).entity("account", a.id).record();
             return invalidCredentials();
         }
-        a.failedLogins = 0;
-        a.failedWindowStartedAt = null;
-        a.lockouts = 0;
-        a.lockedUntil = null;
+        a.clearSignInFailures();
         if (a.mfaEnabled()) {
             String challenge = OpaqueTokens.newToken();
             redis.value(String.class).setex(challengeKey(challenge), CHALLENGE_TTL.toSeconds(), a.id.toString());
@@ -143,6 +125,10 @@ public class LoginService {
         return CommittedRefusals.call(AccountViews.AuthTokens.class, () -> {
             Account a = Account.lock(UUID.fromString(accountId));
             Instant now = clock.instant();
+            if (a.isLocked(now)) {
+                audit.event("auth.login_refused_locked").actor(a.id).clinic(null).entity("account", a.id).record();
+                return new ApiException(ErrorCode.UNAUTHENTICATED, "The code is not valid");
+            }
             boolean ok;
             if (body.code() != null) {
                 OptionalLong step = Totp.verify(cipher.decrypt(a.mfaSecret), body.code(), a.mfaLastStep, now);
@@ -155,6 +141,9 @@ public class LoginService {
             }
             if (!ok || a.status != Account.Status.ACTIVE) {
                 audit.event("auth.mfa_failed").actor(a.id).clinic(null).entity("account", a.id).record();
+                if (!ok) {
+                    countFailure(a, now, body.code() != null ? "WRONG_TOTP_CODE" : "WRONG_RECOVERY_CODE");
+                }
                 return new ApiException(ErrorCode.UNAUTHENTICATED, "The code is not valid");
             }
             if (redis.key().del(key) == 0) {
@@ -166,9 +155,15 @@ public class LoginService {
         });
     }
 
-    private Duration lockDuration(int previousLocks) {
-        Duration d = config.lockout().baseDuration().multipliedBy(1L << Math.min(previousLocks, 16));
-        return d.compareTo(config.lockout().maxDuration()) > 0 ? config.lockout().maxDuration() : d;
+    /** A wrong password or second-factor code counts towards the account's lock (audited). */
+    private void countFailure(Account a, Instant now, String reason) {
+        var lockout = config.lockout();
+        Optional<Duration> locked = a.recordFailedSignIn(now, lockout.threshold(), lockout.window(),
+                lockout.baseDuration(), lockout.maxDuration());
+        audit.event("auth.login_failed").actor(a.id).clinic(null).entity("account", a.id)
+                .with("reason", reason).with("failuresInWindow", a.failedLogins).record();
+        locked.ifPresent(lock -> audit.event("auth.account_locked").actor(a.id).clinic(null).entity("account", a.id)
+                .with("lockedForSeconds", lock.toSeconds()).record());
     }
 
     private String challengeKey(String challenge) {

@@ -185,7 +185,7 @@ public class SessionService {
             s.revokedAt = now;
             s.revokedReason = reason;
         }
-        revocations.revoke(sessions.stream().map(s -> s.id).toList());
+        revocations.revokeAfterCommit(sessions.stream().map(s -> s.id).toList());
     }
 
     private AuthSession activeSession(Caller caller) {

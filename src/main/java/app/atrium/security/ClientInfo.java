@@ -3,11 +3,13 @@ package app.atrium.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import app.atrium.shared.web.TrustedProxies;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The caller's address (after trusted-proxy forwarding, {@code quarkus.http.proxy.*}) and user
- * agent, for rate limits, sessions and the audit trail.
+ * The caller's address ({@link TrustedProxies}: the socket peer, or the last hop a trusted proxy
+ * appended to {@code X-Forwarded-For}) and user agent, for rate limits, sessions and the audit
+ * trail. Never a DNS look-up.
  */
 @RequestScoped
 public class ClientInfo {
@@ -15,10 +17,12 @@ public class ClientInfo {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    TrustedProxies proxies;
+
     public String ip() {
         try {
-            var address = request.remoteAddress();
-            return address == null ? "unknown" : address.hostAddress();
+            return proxies.clientAddress(request);
         } catch (RuntimeException e) {
             return "unknown";
         }

@@ -10,6 +10,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 
 /** The {@link Caller} of the current request, built from its verified access token. */
 @RequestScoped
@@ -18,10 +22,12 @@ public class CurrentCaller {
     public static final String CLINIC_CLAIM = "clinic";
 
     private final JsonWebToken jwt;
+    private final CurrentVertxRequest request;
     private Caller caller;
 
-    CurrentCaller(JsonWebToken jwt) {
+    CurrentCaller(JsonWebToken jwt, CurrentVertxRequest request) {
         this.jwt = jwt;
+        this.request = request;
     }
 
     public Caller get() {
@@ -34,16 +40,31 @@ public class CurrentCaller {
         return caller;
     }
 
-    /** The caller when the request has a valid token, empty otherwise; never throws. */
-    public Optional<Caller> ifPresent() {
-        if (jwt == null || jwt.getSubject() == null) {
-            return Optional.empty();
+    /**
+     * The caller when this request's token has <em>already</em> been verified — by the endpoint's
+     * security check ({@code @Authenticated}, {@code @PermissionsAllowed}) or by {@link #get()} —
+     * and empty otherwise. It never authenticates, so a stale or garbage bearer on a public
+     * endpoint (logout, refresh, password reset) cannot fail the request or roll back its work.
+     * The audit trail and the tenant filter read the caller through this.
+     */
+    public Optional<Caller> ifAuthenticated() {
+        if (caller != null) {
+            return Optional.of(caller);
         }
-        try {
-            return Optional.of(get());
-        } catch (ApiException e) {
-            return Optional.empty();
+        RoutingContext ctx = request.getCurrent();
+        if (ctx != null && ctx.user() instanceof QuarkusHttpUser user) {
+            SecurityIdentity identity = user.getSecurityIdentity();
+            if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken token
+                    && token.getSubject() != null) {
+                try {
+                    caller = fromToken(token);
+                    return Optional.of(caller);
+                } catch (ApiException e) {
+                    return Optional.empty();
+                }
+            }
         }
+        return Optional.empty();
     }
 
     static Caller fromToken(JsonWebToken jwt) {

@@ -20,6 +20,17 @@ public interface SecurityConfig {
     @WithDefault("P30D")
     Duration sessionAbsoluteLifetime();
 
+    /**
+     * Longest wait for Redis on a request's session check before the database answers instead
+     * ({@code ATRIUM_REDIS_TIMEOUT}; blocking Redis calls are bounded by {@code quarkus.redis.timeout}).
+     */
+    @WithDefault("300ms")
+    Duration redisTimeout();
+
+    /** How often markers of recently ended sessions are written to Redis again (lost writes heal). */
+    @WithDefault("10s")
+    String revocationSyncEvery();
+
     /** Base64 of the 32-byte AES key that encrypts secrets at rest (MFA secrets). */
     String dataKey();
 

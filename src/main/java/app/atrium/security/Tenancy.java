@@ -51,7 +51,7 @@ public class Tenancy {
             if (container == null || !container.requestContext().isActive()) {
                 return NO_CLINIC;
             }
-            return container.instance(CurrentCaller.class).get().ifPresent().flatMap(Caller::clinicId).orElse(NO_CLINIC);
+            return container.instance(CurrentCaller.class).get().ifAuthenticated().flatMap(Caller::clinicId).orElse(NO_CLINIC);
         }
     }
 }

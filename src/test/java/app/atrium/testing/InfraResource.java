@@ -114,6 +114,18 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
         TcpProxy.command(Integer.parseInt(port), !down);
     }
 
+    /**
+     * A network blackhole in front of a dependency (true): it neither answers nor refuses; false
+     * heals it, after which the connections that were stuck in it stay dead (half-open).
+     */
+    public static void blackhole(Dependency dependency, boolean on) {
+        String port = System.getProperty(key(dependency));
+        if (port == null) {
+            throw new IllegalStateException("InfraResource not started");
+        }
+        TcpProxy.command(Integer.parseInt(port), on ? TcpProxy.Mode.STALL : TcpProxy.Mode.UP);
+    }
+
     public static void brokerOutage(boolean down) {
         outage(Dependency.RABBITMQ, down);
     }

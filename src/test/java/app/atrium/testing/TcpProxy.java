@@ -10,17 +10,58 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy the application reaches RabbitMQ through, so a test can take the broker
- * away (every connection dropped, new ones closed at once) and bring it back, as an outage would.
+ * A loopback TCP proxy the application reaches a dependency through, so a test can take it away
+ * (every connection dropped, new ones closed at once), stall it (a network blackhole) and bring it
+ * back, as an outage would.
  */
 public final class TcpProxy implements AutoCloseable {
+
+    /** What the proxy does with traffic. */
+    public enum Mode {
+        /** Forwards both ways. */
+        UP('U'),
+        /** Drops every connection and closes new ones at once, as a stopped server would. */
+        DOWN('D'),
+        /**
+         * A network blackhole: connections stay open but nothing arrives either way, new ones are
+         * accepted and hang. Connections stuck in it stay dead after the blackhole heals (their
+         * peers lost sync), as half-open TCP connections do; only new ones work again.
+         */
+        STALL('S');
+
+        final char code;
+
+        Mode(char code) {
+            this.code = code;
+        }
+
+        static Mode of(int code) {
+            for (Mode m : values()) {
+                if (m.code == code) {
+                    return m;
+                }
+            }
+            return UP;
+        }
+    }
+
+    /** One proxied connection; a dead one swallows everything. */
+    private static final class Link {
+        final Socket client;
+        volatile Socket upstream;
+        volatile boolean dead;
+
+        Link(Socket client) {
+            this.client = client;
+        }
+    }
 
     private final ServerSocket server;
     private final ServerSocket control;
     private final String upstreamHost;
     private final int upstreamPort;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean enabled = true;
+    private final Set<Link> open = ConcurrentHashMap.newKeySet();
+    private volatile Mode mode = Mode.UP;
 
     public TcpProxy(String upstreamHost, int upstreamPort) throws IOException {
         this.upstreamHost = upstreamHost;
@@ -31,12 +72,11 @@ public final class TcpProxy implements AutoCloseable {
         Thread.ofPlatform().daemon().name("tcp-proxy-control").start(this::controlLoop);
     }
 
-    /** Port of the control socket: send 'D' (down) or 'U' (up), read 'K' once applied. */
+    /** Port of the control socket: send 'D' (down), 'S' (stall) or 'U' (up), read 'K' once applied. */
     public int controlPort() {
         return control.getLocalPort();
     }
 
-    /** Switches the proxy of another class loader (or process) through its control port. */
     /** A port nobody listens on right now. */
     public static int freePort() {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -46,23 +86,27 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** Switches the proxy of another class loader (or process) through its control port. */
     public static void command(int controlPort, boolean up) {
+        command(controlPort, up ? Mode.UP : Mode.DOWN);
+    }
+
+    public static void command(int controlPort, Mode mode) {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), controlPort)) {
-            s.getOutputStream().write(up ? 'U' : 'D');
+            s.getOutputStream().write(mode.code);
             s.getOutputStream().flush();
             if (s.getInputStream().read() != 'K') {
                 throw new IOException("proxy did not acknowledge");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot switch the broker proxy", e);
+            throw new IllegalStateException("Cannot switch the proxy", e);
         }
     }
 
     private void controlLoop() {
         while (!control.isClosed()) {
             try (Socket s = control.accept()) {
-                int c = s.getInputStream().read();
-                setEnabled(c == 'U');
+                setMode(Mode.of(s.getInputStream().read()));
                 s.getOutputStream().write('K');
                 s.getOutputStream().flush();
             } catch (IOException e) {
@@ -76,50 +120,77 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-        if (!enabled) {
-            open.forEach(TcpProxy::closeQuietly);
-            open.clear();
+        setMode(enabled ? Mode.UP : Mode.DOWN);
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+        if (mode == Mode.DOWN) {
+            open.forEach(this::close);
+        } else if (mode == Mode.STALL) {
+            open.forEach(l -> l.dead = true);
         }
     }
 
     private void acceptLoop() {
         while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = server.accept();
-                if (!enabled) {
-                    closeQuietly(client);
-                    continue;
-                }
-                Socket upstream = new Socket(upstreamHost, upstreamPort);
-                open.add(client);
-                open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                client = server.accept();
             } catch (IOException e) {
-                // closed or upstream unreachable: the client sees a dropped connection
+                continue; // closed
             }
+            Mode now = mode;
+            if (now == Mode.DOWN) {
+                closeQuietly(client);
+                continue;
+            }
+            Link link = new Link(client);
+            open.add(link);
+            if (now == Mode.STALL) {
+                link.dead = true;
+                pump(link, client, null);
+                continue;
+            }
+            try {
+                link.upstream = new Socket(upstreamHost, upstreamPort);
+            } catch (IOException e) {
+                close(link); // upstream unreachable: the client sees a dropped connection
+                continue;
+            }
+            pump(link, client, link.upstream);
+            pump(link, link.upstream, client);
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Link link, Socket from, Socket to) {
         Thread.ofPlatform().daemon().name("tcp-proxy-pump").start(() -> {
             byte[] buf = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try {
+                InputStream in = from.getInputStream();
+                OutputStream out = to == null ? null : to.getOutputStream();
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    if (link.dead || out == null) {
+                        continue; // a blackhole swallows it
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // connection dropped
             } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
+                close(link);
             }
         });
+    }
+
+    private void close(Link link) {
+        open.remove(link);
+        closeQuietly(link.client);
+        if (link.upstream != null) {
+            closeQuietly(link.upstream);
+        }
     }
 
     private static void closeQuietly(Socket s) {
@@ -132,7 +203,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        setEnabled(false);
+        setMode(Mode.DOWN);
         server.close();
         control.close();
     }

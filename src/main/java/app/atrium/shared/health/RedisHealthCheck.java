@@ -24,7 +24,7 @@ public class RedisHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            redis.execute("PING").await().atMost(Duration.ofSeconds(2));
+            redis.execute("PING").await().atMost(Duration.ofSeconds(1));
             return HealthCheckResponse.up("redis");
         } catch (Exception e) {
             return HealthCheckResponse.named("redis").down().withData("error", e.getClass().getSimpleName()).build();
