@@ -12,6 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import app.atrium.shared.validation.MultiLine;
+import app.atrium.shared.validation.NoLinks;
+import app.atrium.shared.validation.WebUrl;
+
 /** Request bodies of the clinic feature. Ids, clinic, status and owner are never taken from a body. */
 public final class ClinicRequests {
 
@@ -19,7 +23,7 @@ public final class ClinicRequests {
     }
 
     public record CreateClinic(
-            @NotBlank @Size(max = 120) String name,
+            @NotBlank @Size(max = 120) @NoLinks String name,
             @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])", message = "must be 3-60 lowercase letters, digits or dashes") String slug,
             @NotBlank @Size(max = 64) @Schema(description = "IANA time zone, e.g. Europe/Berlin") String timeZone,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
@@ -29,12 +33,12 @@ public final class ClinicRequests {
             @Size(max = 200) @Schema(nullable = true) String addressLine,
             @Size(max = 100) @Schema(nullable = true) String city,
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 code such as DE") @Schema(nullable = true) String country,
-            @Size(max = 200) @Schema(nullable = true) String website) {
+            @Size(max = 200) @WebUrl @Schema(nullable = true) String website) {
     }
 
     /** Fields left out stay as they are. {@code version} (optional) makes a stale edit a 409. */
     public record UpdateClinic(
-            @Size(min = 1, max = 120) @Schema(nullable = true) String name,
+            @Size(min = 1, max = 120) @NoLinks @Schema(nullable = true) String name,
             @Size(max = 64) @Schema(nullable = true) String timeZone,
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") @Schema(nullable = true) String currency,
             @Size(max = 35) @Schema(nullable = true) String locale,
@@ -43,7 +47,7 @@ public final class ClinicRequests {
             @Size(max = 200) @Schema(nullable = true) String addressLine,
             @Size(max = 100) @Schema(nullable = true) String city,
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 code such as DE") @Schema(nullable = true) String country,
-            @Size(max = 200) @Schema(nullable = true) String website,
+            @Size(max = 200) @WebUrl @Schema(nullable = true) String website,
             @Schema(nullable = true) Long version) {
     }
 
@@ -68,12 +72,12 @@ public final class ClinicRequests {
 
     public record DepartmentBody(
             @NotBlank @Size(max = 100) String name,
-            @Size(max = 500) @Schema(nullable = true) String description) {
+            @Size(max = 500) @MultiLine @Schema(nullable = true) String description) {
     }
 
     public record DepartmentPatch(
             @Size(min = 1, max = 100) @Schema(nullable = true) String name,
-            @Size(max = 500) @Schema(nullable = true) String description,
+            @Size(max = 500) @MultiLine @Schema(nullable = true) String description,
             @Schema(nullable = true) Long version) {
     }
 }

@@ -1,5 +1,6 @@
 package app.atrium.clinic;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +17,12 @@ import app.atrium.identity.IdentityConfig;
 import app.atrium.security.Caller;
 import app.atrium.security.OpaqueTokens;
 import app.atrium.security.Permissions;
+import app.atrium.security.RateLimiter;
+import app.atrium.security.SecurityConfig;
 import app.atrium.security.Tenancy;
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
+import app.atrium.shared.hash.Hashes;
 import app.atrium.shared.ids.Ids;
 import app.atrium.shared.mail.Mails;
 import app.atrium.shared.paging.Page;
@@ -38,9 +42,13 @@ public class InvitationService {
     private final IdentityConfig links;
     private final SecurityIdentity identity;
     private final AuditLog audit;
+    private final RateLimiter limiter;
+    private final SecurityConfig limits;
 
     InvitationService(Clock clock, Tenancy tenancy, AccountDirectory accounts, Mails mails, IdentityConfig links,
-            SecurityIdentity identity, AuditLog audit) {
+            SecurityIdentity identity, AuditLog audit, RateLimiter limiter, SecurityConfig limits) {
+        this.limiter = limiter;
+        this.limits = limits;
         this.clock = clock;
         this.tenancy = tenancy;
         this.accounts = accounts;
@@ -59,6 +67,12 @@ public class InvitationService {
         Instant now = clock.instant();
         String email = cmd.email().trim();
         String normalized = email.toLowerCase(Locale.ROOT);
+        // Every invitation is an email to an outside address: bounded per clinic and per recipient
+        // (an invite/revoke loop must not mail one person without end).
+        limiter.hit("invite-recipient", Hashes.sha256Hex(normalized.getBytes(StandardCharsets.UTF_8)),
+                limits.limits().invitationsPerRecipientPerDay(), Duration.ofDays(1));
+        limiter.hit("invite-clinic", clinic.id.toString(), limits.limits().invitationsPerClinicPerHour(),
+                Duration.ofHours(1));
         boolean member = accounts.findByEmail(normalized).map(a -> Membership.count("accountId", a.id()) > 0)
                 .orElse(false);
         if (member) {
@@ -84,8 +98,10 @@ public class InvitationService {
                 .with("role", cmd.role().name()).record();
         String inviter = accounts.find(caller.accountId()).map(AccountDirectory.AccountRef::displayName)
                 .orElse("A colleague");
-        mails.sendAfterCommit(email, "Join " + clinic.name + " on Atrium", "invitation",
-                Map.of("inviterName", inviter, "clinicName", clinic.name, "roleName", cmd.role().name().toLowerCase(Locale.ROOT),
+        String clinicName = Mails.oneLine(clinic.name, 80);
+        mails.sendAfterCommit(email, "Join " + clinicName + " on Atrium", "invitation",
+                Map.of("inviterName", Mails.oneLine(inviter, 80), "clinicName", clinicName,
+                        "roleName", cmd.role().name().toLowerCase(Locale.ROOT),
                         "link", links.link("invitations/accept", token)));
         return ClinicViews.InvitationView.from(i, now);
     }

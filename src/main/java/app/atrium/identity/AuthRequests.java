@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.atrium.shared.validation.NoLinks;
+
 /** Request bodies of the auth endpoints. Passwords: 8..128 characters, checked by PasswordPolicy. */
 public final class AuthRequests {
 
@@ -17,8 +19,8 @@ public final class AuthRequests {
     }
 
     public record Register(
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @NoLinks @Size(max = 100) String firstName,
+            @NotBlank @NoLinks @Size(max = 100) String lastName,
             @NotBlank @Email @Size(max = 254) String email,
             @NotNull @Size(max = 512) @Schema(format = "password") String password,
             @Size(max = 32) @Schema(nullable = true, description = "Any common format; stored as E.164") String phone) {

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.atrium.shared.validation.NoLinks;
+
 /** Bodies of {@code /me/profile} and {@code /me/preferences}. */
 public final class ProfileRequests {
 
@@ -16,8 +18,8 @@ public final class ProfileRequests {
     /** Fields left out (or null) stay as they are; an empty phone removes it. */
     @Schema(name = "ProfilePatch")
     public record ProfilePatch(
-            @Size(min = 1, max = 100) @Schema(nullable = true) String firstName,
-            @Size(min = 1, max = 100) @Schema(nullable = true) String lastName,
+            @NoLinks @Size(min = 1, max = 100) @Schema(nullable = true) String firstName,
+            @NoLinks @Size(min = 1, max = 100) @Schema(nullable = true) String lastName,
             @Size(max = 32) @Schema(nullable = true) String phone,
             @Past @Schema(nullable = true, implementation = String.class, format = "date") LocalDate dateOfBirth,
             @Size(max = 64) @Schema(nullable = true, description = "IANA time zone, e.g. Europe/Berlin") String timeZone,

@@ -86,5 +86,13 @@ public interface SecurityConfig {
 
         @WithDefault("5")
         int verifyEmailRequestsPerAccountPerHour();
+
+        /** Invitation emails one clinic may send per hour. */
+        @WithDefault("20")
+        int invitationsPerClinicPerHour();
+
+        /** Invitation emails one address may receive per day, from all clinics together. */
+        @WithDefault("3")
+        int invitationsPerRecipientPerDay();
     }
 }

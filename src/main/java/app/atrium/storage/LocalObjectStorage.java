@@ -48,31 +48,40 @@ public class LocalObjectStorage implements ObjectStorage {
     @Override
     public PresignedUrl presignPut(String key, String contentType, long sizeBytes, Duration ttl) {
         Instant expires = clock.instant().plus(ttl);
-        return new PresignedUrl(url("PUT", key, expires, contentType), "PUT", Map.of("Content-Type", contentType),
-                expires);
+        return new PresignedUrl(url("PUT", key, expires, contentType, sizeBytes), "PUT",
+                Map.of("Content-Type", contentType), expires);
     }
 
     @Override
     public PresignedUrl presignGet(String key, Duration ttl) {
         Instant expires = clock.instant().plus(ttl);
-        return new PresignedUrl(url("GET", key, expires, ""), "GET", Map.of(), expires);
+        return new PresignedUrl(url("GET", key, expires, "", -1), "GET", Map.of(), expires);
     }
 
-    private String url(String method, String key, Instant expires, String contentType) {
+    private String url(String method, String key, Instant expires, String contentType, long contentLength) {
         long exp = expires.getEpochSecond();
         return config.publicBaseUrl() + URL_PATH + key + "?expires=" + exp
                 + (contentType.isEmpty() ? "" : "&contentType=" + URLEncoder.encode(contentType, StandardCharsets.UTF_8))
-                + "&signature=" + sign(method, key, exp, contentType);
+                + (contentLength < 0 ? "" : "&contentLength=" + contentLength)
+                + "&signature=" + sign(method, key, exp, signedContent(contentType, contentLength));
     }
 
-    /** True when the signature matches and the URL has not expired. */
-    public boolean verify(String method, String key, long expires, String contentType, String signature) {
+    /**
+     * True when the signature matches and the URL has not expired. A PUT URL signs the declared
+     * size too ({@code contentLength}), as the S3 adapter does, so a bigger object cannot be put.
+     */
+    public boolean verify(String method, String key, long expires, String contentType, long contentLength,
+            String signature) {
         if (signature == null || expires < clock.instant().getEpochSecond() || !SAFE_KEY.matcher(key).matches()) {
             return false;
         }
-        byte[] expected = sign(method, key, expires, contentType == null ? "" : contentType)
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(method, key, expires, signedContent(contentType == null ? "" : contentType,
+                contentLength)).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String signedContent(String contentType, long contentLength) {
+        return contentLength < 0 ? contentType : contentType + "\n" + contentLength;
     }
 
     private String sign(String method, String key, long expires, String contentType) {

@@ -51,10 +51,12 @@ public class LocalStorageResource {
     @APIResponse(responseCode = "403", description = "Signature invalid or expired")
     @APIResponse(responseCode = "413", description = "Too large")
     public Response put(@PathParam("key") String key, @QueryParam("expires") long expires,
-            @QueryParam("contentType") String signedType, @QueryParam("signature") String signature,
+            @QueryParam("contentType") String signedType, @QueryParam("contentLength") Long signedLength,
+            @QueryParam("signature") String signature,
             @HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
         requireEnabled();
-        if (!local.verify("PUT", key, expires, signedType, signature)) {
+        if (signedLength == null || signedLength < 0
+                || !local.verify("PUT", key, expires, signedType, signedLength, signature)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "The upload URL is invalid or has expired");
         }
         if (signedType != null && !signedType.equalsIgnoreCase(contentType)) {
@@ -63,6 +65,10 @@ public class LocalStorageResource {
         byte[] bytes = body.readNBytes((int) local.maxObjectBytes() + 1);
         if (bytes.length > local.maxObjectBytes()) {
             throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "Object is too large");
+        }
+        if (bytes.length != signedLength) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "The upload URL is for exactly " + signedLength
+                    + " bytes, the size declared when the upload was created; this body has " + bytes.length);
         }
         local.write(key, bytes, signedType);
         return Response.ok().build();
@@ -78,7 +84,7 @@ public class LocalStorageResource {
     public Response get(@PathParam("key") String key, @QueryParam("expires") long expires,
             @QueryParam("signature") String signature) {
         requireEnabled();
-        if (!local.verify("GET", key, expires, "", signature)) {
+        if (!local.verify("GET", key, expires, "", -1, signature)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "The download URL is invalid or has expired");
         }
         var info = local.head(key).orElseThrow(() -> ApiException.notFound("Object"));

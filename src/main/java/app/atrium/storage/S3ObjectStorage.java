@@ -62,7 +62,9 @@ public class S3ObjectStorage implements ObjectStorage {
     @Override
     public PresignedUrl presignPut(String key, String contentType, long sizeBytes, Duration ttl) {
         PresignedPutObjectRequest p = presigner.presignPutObject(r -> r.signatureDuration(ttl)
-                .putObjectRequest(o -> o.bucket(config.bucket()).key(key).contentType(contentType)));
+                // The declared size is signed: S3 refuses a body of any other length.
+                .putObjectRequest(o -> o.bucket(config.bucket()).key(key).contentType(contentType)
+                        .contentLength(sizeBytes)));
         return new PresignedUrl(p.url().toString(), "PUT", singleHeaders(p.signedHeaders()), clock.instant().plus(ttl));
     }
 
@@ -142,7 +144,9 @@ public class S3ObjectStorage implements ObjectStorage {
 
     private static Map<String, String> singleHeaders(Map<String, List<String>> headers) {
         return headers.entrySet().stream()
-                .filter(e -> !e.getKey().equalsIgnoreCase("host"))
+                // Host and Content-Length are signed but every HTTP client sets them itself (browsers
+                // and java.net.http refuse to be told); the body must simply be sizeBytes long.
+                .filter(e -> !e.getKey().equalsIgnoreCase("host") && !e.getKey().equalsIgnoreCase("content-length"))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(",", e.getValue())));
     }
 }

@@ -61,6 +61,25 @@ class MfaTest {
     }
 
     @Test
+    void wrongSecondFactorCodesCountTowardsTheLockLikeWrongPasswords() {
+        Enrolled e = enrol();
+        People.Person p = e.person();
+        String wrong = code(e.secret(), step() + 20);
+        verify(challenge(p), "code", wrong).then().statusCode(401);
+        assertThat(Sql.value("select failed_logins from accounts where id = :id", "id", p.id())).isEqualTo(1);
+
+        // Nine wrong passwords after it: the tenth failure in the window locks the account.
+        for (int i = 0; i < 9; i++) {
+            api().contentType(ContentType.JSON).body(Map.of("email", p.email(), "password", "not the password " + i))
+                    .post("/api/v1/auth/login").then().statusCode(401);
+        }
+        assertThat(Sql.value("select locked_until from accounts where id = :id", "id", p.id())).isNotNull();
+        login(p).then().statusCode(401).body("error.code", equalTo("UNAUTHENTICATED"));
+        assertThat(Sql.count("select count(*) from audit_events where action = 'auth.login_failed' and "
+                + "actor_account_id = :a and diff->>'reason' = 'WRONG_TOTP_CODE'", "a", p.id())).isEqualTo(1);
+    }
+
+    @Test
     void passwordAloneAsksForTheSecondFactorAndTheChallengeIsNoBearerToken() {
         Enrolled e = enrol();
         String challenge = challenge(e.person());

@@ -66,6 +66,13 @@ class LocalStorageTest {
         assertThat(send(HttpRequest.newBuilder(URI.create(expired.url())).header("Content-Type", "image/png")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3])).build()).statusCode()).isEqualTo(403);
         assertThat(storage.head(key)).isEmpty();
+        // The declared size is signed: a bigger (or smaller) body, or an edited length, is refused.
+        assertThat(send(HttpRequest.newBuilder(URI.create(put.url())).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[4])).build()).statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(URI.create(put.url().replace("contentLength=3", "contentLength=4")))
+                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[4])).build())
+                .statusCode()).isEqualTo(403);
+        assertThat(storage.head(key)).isEmpty();
         ObjectStorage.PresignedUrl get = storage.presignGet(key, Duration.ofMinutes(5));
         assertThat(send(HttpRequest.newBuilder(URI.create(get.url().replace("/original", "/../../etc/passwd")))
                 .build()).statusCode()).isIn(403, 404);

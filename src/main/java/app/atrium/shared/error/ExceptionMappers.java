@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import app.atrium.shared.validation.TextInput;
 import app.atrium.shared.web.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -44,6 +45,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+    /** PostgreSQL: character not in repertoire (22021), untranslatable character / bad \\u escape (22P05). */
+    private static final java.util.Set<String> INVALID_TEXT = java.util.Set.of("22021", "22P05");
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
@@ -85,7 +88,9 @@ public class ExceptionMappers {
     public Response wrongType(InvalidFormatException e, HttpServerRequest request) {
         String expected = e.getTargetType() != null && e.getTargetType().isEnum()
                 ? "must be one of " + List.of(e.getTargetType().getEnumConstants())
-                : "has the wrong type or format";
+                : e.getTargetType() == String.class && TextInput.CONTROL_CHARACTERS.equals(e.getOriginalMessage())
+                        ? TextInput.CONTROL_CHARACTERS
+                        : "has the wrong type or format";
         return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data",
                 List.of(new ErrorResponse.FieldError(jsonPath(e), expected)), request);
     }
@@ -197,6 +202,12 @@ public class ExceptionMappers {
                 // Two requests raced past a service's own "already exists" check; the unique index won.
                 return respond(ErrorCode.ALREADY_EXISTS, "It already exists (created at the same moment by another "
                         + "request)", List.of(), request);
+            }
+            if (t instanceof java.sql.SQLException sql && INVALID_TEXT.contains(sql.getSQLState())) {
+                // Second line behind TextInput: text PostgreSQL cannot store (a NUL byte, an escape
+                // jsonb refuses) is the client's input, never a 500.
+                return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data", List.of(new ErrorResponse.FieldError(
+                        "body", "contains characters that cannot be stored (control characters)")), request);
             }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return api(ApiException.unavailable("database", t), request);

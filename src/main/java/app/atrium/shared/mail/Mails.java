@@ -40,11 +40,14 @@ public class Mails {
         this.meters = meters;
     }
 
+    /** Longest subject line sent; longer ones are cut with an ellipsis. */
+    static final int MAX_SUBJECT = 120;
+
     /** Queues the email to go out after the current transaction commits. */
     public void sendAfterCommit(String to, String subject, String template, Map<String, Object> data) {
         String text = render(template + ".txt", data);
         String html = render(template + ".html", data);
-        Mail mail = Mail.withText(to, subject, text).setHtml(html);
+        Mail mail = Mail.withText(to, oneLine(subject, MAX_SUBJECT), text).setHtml(html);
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -57,6 +60,34 @@ public class Mails {
                 }
             }
         });
+    }
+
+    /**
+     * Text that someone other than us wrote (a clinic's name, an inviter's name) made safe to put
+     * in a mail: control characters and line breaks become spaces (no header or line injection),
+     * runs of spaces collapse, and it is cut to {@code max} characters.
+     */
+    public static String oneLine(String untrusted, int max) {
+        if (untrusted == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(Math.min(untrusted.length(), max + 1));
+        boolean space = false;
+        for (int i = 0; i < untrusted.length() && sb.length() <= max; i++) {
+            char c = untrusted.charAt(i);
+            boolean blank = Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (blank) {
+                if (!space && !sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                space = true;
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        String out = sb.toString().strip();
+        return out.length() > max ? out.substring(0, max - 1).strip() + "…" : out;
     }
 
     private void send(Mail mail, String template) {

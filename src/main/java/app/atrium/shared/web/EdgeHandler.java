@@ -1,6 +1,7 @@
 package app.atrium.shared.web;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,15 +13,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.error.ErrorResponse;
+import app.atrium.shared.validation.TextInput;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The first and last thing every HTTP request meets: request id (header, MDC, response), security
- * headers, the JSON body limit (413) and the JSON 404 for routes nobody serves.
+ * headers, control characters in query parameters (400), the JSON body limit (413, counted on the
+ * bytes read, decided on the normalised path) and the JSON 404 for routes nobody serves.
  */
 @ApplicationScoped
 public class EdgeHandler {
@@ -28,16 +33,22 @@ public class EdgeHandler {
     /** Paths that carry raw bytes rather than JSON (local object storage); they have their own limit. */
     private static final List<String> RAW_BODY_PREFIXES = List.of("/api/v1/public/storage/");
 
+    private static final Set<HttpMethod> MAY_HAVE_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE);
+
     private final HttpConfig config;
     private final ObjectMapper mapper;
+    private final BodyHandler jsonBodies;
 
     EdgeHandler(HttpConfig config, ObjectMapper mapper) {
         this.config = config;
         this.mapper = mapper;
+        this.jsonBodies = BodyHandler.create(false).setBodyLimit(config.maxJsonBodyBytes())
+                .setHandleFileUploads(false).setMergeFormAttributes(false);
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 10).handler(this::onRequest);
+        router.route().order(Integer.MIN_VALUE + 10).handler(this::onRequest).failureHandler(this::onFailure);
         router.route().last().handler(ctx -> end(ctx, ErrorCode.NOT_FOUND, "No such resource"));
     }
 
@@ -61,26 +72,81 @@ public class EdgeHandler {
                 h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             }
         });
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isJsonRoute(request.path())) {
-            long bytes;
-            try {
-                bytes = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                bytes = -1;
-            }
-            if (bytes > config.maxJsonBodyBytes()) {
-                response.putHeader(HttpHeaders.CONNECTION, "close");
-                end(ctx, ErrorCode.PAYLOAD_TOO_LARGE,
-                        "Request body is larger than " + config.maxJsonBodyBytes() + " bytes");
+        // Decide on the route the router will actually serve: "/api/v1/public/storage/../../auth/login"
+        // is a JSON route, whatever prefix it starts with.
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/api/")) {
+            String badParam = queryParamWithControlCharacters(ctx);
+            if (badParam != null) {
+                ctx.response().setStatusCode(ErrorCode.VALIDATION_ERROR.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end(json(ErrorResponse.of(ErrorCode.VALIDATION_ERROR, "Invalid input data",
+                                List.of(new ErrorResponse.FieldError(badParam, TextInput.CONTROL_CHARACTERS)),
+                                RequestIds.of(request))));
                 return;
             }
+        }
+        if (isJsonRoute(path) && MAY_HAVE_BODY.contains(request.method())) {
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && parseLength(length) > config.maxJsonBodyBytes()) {
+                tooLarge(ctx);
+                return;
+            }
+            // Count the bytes actually read (chunked bodies declare no length): Vert.x's body handler
+            // buffers up to the limit and fails with 413 beyond it (answered by onFailure).
+            jsonBodies.handle(ctx);
+            return;
         }
         ctx.next();
     }
 
+    /** Failures of the edge: a body over the JSON limit becomes the API's 413. */
+    void onFailure(RoutingContext ctx) {
+        if (ctx.statusCode() == 413) {
+            tooLarge(ctx);
+            return;
+        }
+        ctx.next();
+    }
+
+    private void tooLarge(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        end(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + config.maxJsonBodyBytes() + " bytes");
+    }
+
+    private static long parseLength(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The name of the first query parameter holding a control character, or null. */
+    private static String queryParamWithControlCharacters(RoutingContext ctx) {
+        try {
+            for (var entry : ctx.queryParams()) {
+                if (TextInput.controlCharacterAt(entry.getValue(), false) >= 0
+                        || TextInput.controlCharacterAt(entry.getKey(), false) >= 0) {
+                    return TextInput.controlCharacterAt(entry.getKey(), false) >= 0 ? "query" : entry.getKey();
+                }
+            }
+            return null;
+        } catch (RuntimeException malformed) {
+            return "query";
+        }
+    }
+
     private static boolean isJsonRoute(String path) {
         return RAW_BODY_PREFIXES.stream().noneMatch(path::startsWith);
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            return "{\"error\":{\"code\":\"INTERNAL_ERROR\"}}";
+        }
     }
 
     private void end(RoutingContext ctx, ErrorCode code, String message) {

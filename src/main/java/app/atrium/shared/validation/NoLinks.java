@@ -1,0 +1,47 @@
+package app.atrium.shared.validation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.regex.Pattern;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+/**
+ * A name that other people read in emails and screens (a clinic's, a person's) holds no link:
+ * no {@code scheme://}, no {@code www.}, no bare domain such as {@code win-a-prize.com}. Names go
+ * into invitation emails verbatim, so a link in one would be a phishing link under our sender.
+ */
+@Documented
+@Constraint(validatedBy = NoLinks.Validator.class)
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT,
+        ElementType.TYPE_USE })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface NoLinks {
+
+    String message() default "must not contain a web address or link";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** A scheme, "www." or a name ending in a common top-level domain ("prize.com", "x.io/abc"). */
+    Pattern LINK = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://|\\bwww\\.|\\b[a-z0-9-]+\\.(com|net|org|info|biz|io|app"
+            + "|co|me|ly|gl|xyz|top|link|click|site|online|shop|live|ru|cn|tk|de|uk|eu|fr|es|it|nl|ch|at)\\b)");
+
+    final class Validator implements ConstraintValidator<NoLinks, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || !hasLink(value);
+        }
+
+        public static boolean hasLink(String value) {
+            return LINK.matcher(value).find();
+        }
+    }
+}
