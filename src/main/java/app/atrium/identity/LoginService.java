@@ -97,7 +97,11 @@ public class LoginService {
         a.clearSignInFailures();
         if (a.mfaEnabled()) {
             String challenge = OpaqueTokens.newToken();
-            redis.value(String.class).setex(challengeKey(challenge), CHALLENGE_TTL.toSeconds(), a.id.toString());
+            try {
+                redis.value(String.class).setex(challengeKey(challenge), CHALLENGE_TTL.toSeconds(), a.id.toString());
+            } catch (RuntimeException e) {
+                return ApiException.unavailable("redis", e);
+            }
             audit.event("auth.mfa_challenged").actor(a.id).clinic(null).entity("account", a.id).record();
             return ApiException.mfaRequired(challenge, CHALLENGE_TTL);
         }
@@ -146,7 +150,13 @@ public class LoginService {
                 }
                 return new ApiException(ErrorCode.UNAUTHENTICATED, "The code is not valid");
             }
-            if (redis.key().del(key) == 0) {
+            int deleted;
+            try {
+                deleted = redis.key().del(key);
+            } catch (RuntimeException e) {
+                return ApiException.unavailable("redis", e);
+            }
+            if (deleted == 0) {
                 return new ApiException(ErrorCode.UNAUTHENTICATED, "The login challenge was already used; sign in again");
             }
             audit.event("auth.login").actor(a.id).clinic(null).entity("account", a.id)

@@ -19,17 +19,20 @@ final class AppProcess implements AutoCloseable {
 
     final Process process;
     final int port;
+    final int managementPort;
     final Path log;
 
-    private AppProcess(Process process, int port, Path log) {
+    private AppProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     static AppProcess start(String profile, Map<String, String> env) throws IOException {
         String jar = System.getProperty("atrium.app.jar", "target/quarkus-app/quarkus-run.jar");
         int port = S3ProxyProcess.freePort();
+        int managementPort = S3ProxyProcess.freePort();
         Path log = Files.createTempFile("atrium-" + profile, ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-jar", jar)
@@ -39,14 +42,24 @@ final class AppProcess implements AutoCloseable {
         e.putAll(env);
         e.put("QUARKUS_PROFILE", profile);
         e.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new AppProcess(pb.start(), port, log);
+        e.put("ATRIUM_MANAGEMENT_PORT", String.valueOf(managementPort));
+        return new AppProcess(pb.start(), port, managementPort, log);
     }
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** Waits until /q/health/ready answers 200; fails with the process log otherwise. */
+    /** Health and metrics: the management interface, which Kubernetes does not route publicly. */
+    String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
+    }
+
+    HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(managementUrl(path))).GET().build());
+    }
+
+    /** Waits until /q/health/ready (management port) answers 200; fails with the process log otherwise. */
     AppProcess awaitReady(Duration timeout) throws Exception {
         Instant end = Instant.now().plus(timeout);
         while (Instant.now().isBefore(end)) {
@@ -54,7 +67,7 @@ final class AppProcess implements AutoCloseable {
                 throw new AssertionError("Process exited with " + process.exitValue() + ":\n" + logText());
             }
             try {
-                if (get("/q/health/ready").statusCode() == 200) {
+                if (management("/q/health/ready").statusCode() == 200) {
                     return this;
                 }
             } catch (IOException e) {

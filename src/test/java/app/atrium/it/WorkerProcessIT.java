@@ -93,13 +93,18 @@ class WorkerProcessIT {
             HttpResponse<String> noApi = AppProcess.send(HttpRequest.newBuilder(URI.create(
                     worker.url("/api/v1/uploads"))).header("Authorization", "Bearer " + token).GET().build());
             assertThat(noApi.statusCode()).isEqualTo(404);
-            assertThat(worker.get("/q/metrics").statusCode()).isEqualTo(200);
+            assertThat(worker.management("/q/metrics").statusCode()).isEqualTo(200);
             assertThat(worker.get("/q/openapi").statusCode()).as("the worker documents no API").isEqualTo(404);
             assertThat(api.get("/q/openapi").statusCode()).isEqualTo(200);
-            HttpResponse<String> ready = api.get("/q/health/ready");
+            // Metrics and health answer on the management port only, never on the public one.
+            assertThat(api.get("/q/metrics").statusCode()).as("metrics off the public port").isEqualTo(404);
+            assertThat(api.get("/q/health/ready").statusCode()).as("health off the public port").isEqualTo(404);
+            assertThat(api.management("/q/metrics").statusCode()).isEqualTo(200);
+            HttpResponse<String> ready = api.management("/q/health/ready");
             assertThat(ready.body()).contains("\"database\"").contains("\"redis\"").contains("\"rabbitmq\"")
                     .contains("\"storage\"");
-            assertThat(ready.headers().firstValue("Strict-Transport-Security")).as("HSTS in prod").isPresent();
+            assertThat(api.get("/q/openapi").headers().firstValue("Strict-Transport-Security")).as("HSTS in prod")
+                    .isPresent();
             HttpResponse<String> preflight = AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads")))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example")
                     .header("Access-Control-Request-Method", "POST").build());
@@ -130,8 +135,8 @@ class WorkerProcessIT {
             });
             assertThat(last[0].at("/data/status").asText()).isEqualTo("READY");
             // The counter moves right after the result commits: wait for it rather than race it.
-            await().atMost(Duration.ofSeconds(10)).until(() -> jobsDone(worker.get("/q/metrics").body()) == 1.0);
-            assertThat(jobsDone(api.get("/q/metrics").body())).as("the API runs no consumer").isEqualTo(0.0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> jobsDone(worker.management("/q/metrics").body()) == 1.0);
+            assertThat(jobsDone(api.management("/q/metrics").body())).as("the API runs no consumer").isEqualTo(0.0);
             assertThat(api.logText().lines().filter(l -> l.contains("Profile prod activated")).findFirst())
                     .hasValueSatisfying(l -> assertThat(l).startsWith("{"));
         }

@@ -64,6 +64,20 @@ class KubernetesManifestsTest {
         assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
         assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
         assertThat(env(c, "QUARKUS_PROFILE")).isEqualTo("prod");
+        // Health and metrics live on the management port, which the Service (and so the ingress)
+        // never exposes; probes and the scrape annotations follow it.
+        for (var probe : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
+            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        }
+        assertThat(c.getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("management");
+            assertThat(p.getContainerPort()).isEqualTo(9000);
+        });
+        assertThat(api.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/port", "9000").containsEntry("prometheus.io/path", "/q/metrics");
+        var service = one("Service", "atrium-api", io.fabric8.kubernetes.api.model.Service.class);
+        assertThat(service.getSpec().getPorts()).allSatisfy(p -> assertThat(p.getTargetPort().getStrVal())
+                .isEqualTo("http"));
     }
 
     @Test

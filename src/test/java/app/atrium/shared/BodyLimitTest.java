@@ -44,6 +44,22 @@ class BodyLimitTest {
     }
 
     @Test
+    void http2ClientsStillReachTheEndpoints() throws Exception {
+        // java.net.http upgrades to HTTP/2 (h2c) on the first request, then speaks it: both must work.
+        try (var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2)
+                .build()) {
+            for (int i = 0; i < 3; i++) {
+                var r = client.send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/auth/login"))
+                        .header("Content-Type", "application/json").header("X-Forwarded-For", "10.9.8." + (10 + i))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"nobody@example.test\",\"password\":\"wrong password\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
     void aPathThatNormalisesToAJsonRouteGetsTheJsonLimit() throws Exception {
         String declared = exchange("/api/v1/public/storage/../../auth/login", null, -2 * MIB);
         assertThat(statusOf(declared)).isEqualTo(413);

@@ -212,6 +212,11 @@ public class ExceptionMappers {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
                 return api(ApiException.unavailable("database", t), request);
             }
+            if (t instanceof io.smallrye.mutiny.TimeoutException || t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getName().startsWith("io.vertx.redis.")) {
+                // A bounded wait on a dependency ran out (Redis: ATRIUM_REDIS_TIMEOUT): 503, retry later.
+                return api(ApiException.unavailable("a backing service (timed out)", t), request);
+            }
             if (t instanceof java.net.ConnectException) {
                 return api(ApiException.unavailable("a backing service", t), request);
             }

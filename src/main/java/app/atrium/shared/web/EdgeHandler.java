@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -86,16 +87,25 @@ public class EdgeHandler {
                 return;
             }
         }
-        if (isJsonRoute(path) && MAY_HAVE_BODY.contains(request.method())) {
+        if (isJsonRoute(path) && MAY_HAVE_BODY.contains(request.method()) && !request.isEnded()) {
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && parseLength(length) > config.maxJsonBodyBytes()) {
-                tooLarge(ctx);
+            if (length != null) {
+                // A declared length bounds what is read (HTTP/1.1 reads exactly that many bytes,
+                // HTTP/2 refuses DATA beyond it), so the declaration is what to check.
+                if (parseLength(length) > config.maxJsonBodyBytes()) {
+                    tooLarge(ctx);
+                    return;
+                }
+            } else if (request.version() == HttpVersion.HTTP_2) {
+                // The body reader of the REST layer cannot take over an HTTP/2 body buffered here.
+                end(ctx, ErrorCode.LENGTH_REQUIRED, "A request body over HTTP/2 must declare its Content-Length");
+                return;
+            } else {
+                // Chunked: count the bytes actually read. Vert.x's body handler buffers up to the
+                // limit and fails with 413 beyond it (answered by onFailure).
+                jsonBodies.handle(ctx);
                 return;
             }
-            // Count the bytes actually read (chunked bodies declare no length): Vert.x's body handler
-            // buffers up to the limit and fails with 413 beyond it (answered by onFailure).
-            jsonBodies.handle(ctx);
-            return;
         }
         ctx.next();
     }
@@ -110,7 +120,10 @@ public class EdgeHandler {
     }
 
     private void tooLarge(RoutingContext ctx) {
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // The rest of the body is not read: the connection cannot carry another request.
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
         end(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "Request body is larger than " + config.maxJsonBodyBytes() + " bytes");
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.net.CidrAddress;
 import io.smallrye.common.net.Inet;
@@ -31,8 +33,14 @@ public class TrustedProxies {
         this.trusted = parse(config.trustedProxies());
     }
 
+    /**
+     * Constructed at start, so a bad entry stops it with the message from {@link #parse}. The list
+     * Quarkus itself uses (scheme and host of absolute URLs) is checked by the same rule, in case
+     * it was set on its own ({@code QUARKUS_HTTP_PROXY_TRUSTED_PROXIES}).
+     */
     void onStart(@Observes StartupEvent event) {
-        // constructed eagerly: a bad entry stops the start with the message from parse()
+        ConfigProvider.getConfig().getOptionalValues("quarkus.http.proxy.trusted-proxies", String.class)
+                .ifPresent(TrustedProxies::parse);
     }
 
     /** Parses IP addresses and CIDR ranges; anything else (a host name) is refused. */
@@ -44,6 +52,11 @@ public class TrustedProxies {
                 continue;
             }
             CidrAddress cidr = null;
+            if (!entry.contains("/") && entry.contains(":")) {
+                throw new IllegalStateException("Refusing to start: trusted proxy '" + entry + "' is a bare IPv6 "
+                        + "address; write it as a CIDR range (e.g. ::1/128). Quarkus reads a bare one as a host name "
+                        + "and would look it up in DNS on every request.");
+            }
             if (entry.contains("/")) {
                 cidr = Inet.parseCidrAddress(entry);
             } else {
