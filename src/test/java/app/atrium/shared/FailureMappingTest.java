@@ -36,6 +36,15 @@ class FailureMappingTest {
     }
 
     @Test
+    void textPostgresCannotStoreIs400NotA500() {
+        // Second line behind the edge's control-character check: PostgreSQL's own refusal (22021).
+        badRequest().get("/api/v1/test-only/failures/nul-text").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details[0].message", containsString("control characters"))
+                .body(not(containsString("0x00")));
+    }
+
+    @Test
     void anythingElseIs500SayingNothingMore() {
         badRequest().get("/api/v1/test-only/failures/boom").then().statusCode(500)
                 .body("error.code", equalTo("INTERNAL_ERROR"))

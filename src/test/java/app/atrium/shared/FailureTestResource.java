@@ -29,11 +29,18 @@ public class FailureTestResource {
 
     @GET
     @Path("{kind}")
-    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "400,409")
     public String fail(@PathParam("kind") String kind) {
         switch (kind) {
             case "optimistic-lock" -> throw new RuntimeException(new OptimisticLockException("stale version 3"));
             case "dependency" -> throw new DownException();
+            case "nul-text" -> {
+                // A NUL byte that got past the edge reaches PostgreSQL for real (SQLState 22021).
+                return String.valueOf(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                        () -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                                .createNativeQuery("select cast(?1 as text)").setParameter(1, "a\u0000b")
+                                .getSingleResult()));
+            }
             case "unique" -> throw new RuntimeException(new org.hibernate.exception.ConstraintViolationException(
                     "duplicate key", new java.sql.SQLException("duplicate key value violates unique constraint "
                             + "\"accounts_email_uk\"", "23505"), "accounts_email_uk"));
