@@ -55,8 +55,8 @@ public class InvitationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(summary = "Invite someone by email", description = "Mails a single-use link valid for 7 days. "
-            + "Only owners invite owners. Invitation emails are limited per clinic (20 an hour) and per "
-            + "recipient (3 a day, all clinics together): 429 with Retry-After beyond that.")
+            + "Only owners invite owners. Invitation emails are limited per clinic (20 an hour), per clinic "
+            + "and recipient (3 a day) and per recipient (10 a day, all clinics): 429 with Retry-After beyond.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409,429")
     public RestResponse<Envelope<ClinicViews.InvitationView>> invite(@Valid @NotNull ClinicRequests.Invite body) {

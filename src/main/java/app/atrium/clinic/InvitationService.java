@@ -67,12 +67,6 @@ public class InvitationService {
         Instant now = clock.instant();
         String email = cmd.email().trim();
         String normalized = email.toLowerCase(Locale.ROOT);
-        // Every invitation is an email to an outside address: bounded per clinic and per recipient
-        // (an invite/revoke loop must not mail one person without end).
-        limiter.hit("invite-recipient", Hashes.sha256Hex(normalized.getBytes(StandardCharsets.UTF_8)),
-                limits.limits().invitationsPerRecipientPerDay(), Duration.ofDays(1));
-        limiter.hit("invite-clinic", clinic.id.toString(), limits.limits().invitationsPerClinicPerHour(),
-                Duration.ofHours(1));
         boolean member = accounts.findByEmail(normalized).map(a -> Membership.count("accountId", a.id()) > 0)
                 .orElse(false);
         if (member) {
@@ -82,6 +76,15 @@ public class InvitationService {
             throw ApiException.conflict(ErrorCode.ALREADY_EXISTS, "An invitation to this email is still pending; "
                     + "revoke it to send a new one");
         }
+        // Every invitation is an email to an outside address: bounded per clinic, per clinic and
+        // recipient (an invite/revoke loop must not mail one person without end) and per recipient
+        // across clinics (looser, so one clinic cannot use it up to block someone's invitations).
+        String recipient = Hashes.sha256Hex(normalized.getBytes(StandardCharsets.UTF_8));
+        var l = limits.limits();
+        limiter.hit("invite-clinic", clinic.id.toString(), l.invitationsPerClinicPerHour(), Duration.ofHours(1));
+        limiter.hit("invite-clinic-recipient", clinic.id + ":" + recipient, l.invitationsPerClinicRecipientPerDay(),
+                Duration.ofDays(1));
+        limiter.hit("invite-recipient", recipient, l.invitationsPerRecipientPerDay(), Duration.ofDays(1));
         String token = OpaqueTokens.newToken();
         Invitation i = new Invitation();
         i.id = Ids.newId();

@@ -94,8 +94,10 @@ public class LoginService {
             audit.event("auth.login_refused_disabled").actor(a.id).clinic(null).entity("account", a.id).record();
             return invalidCredentials();
         }
-        a.clearSignInFailures();
         if (a.mfaEnabled()) {
+            // Half a sign-in: failures (wrong passwords and wrong codes) are cleared only once the
+            // second factor is right too, or a guesser who knows the password could reset the count
+            // before every batch of code guesses.
             String challenge = OpaqueTokens.newToken();
             try {
                 redis.value(String.class).setex(challengeKey(challenge), CHALLENGE_TTL.toSeconds(), a.id.toString());
@@ -105,6 +107,7 @@ public class LoginService {
             audit.event("auth.mfa_challenged").actor(a.id).clinic(null).entity("account", a.id).record();
             return ApiException.mfaRequired(challenge, CHALLENGE_TTL);
         }
+        a.clearSignInFailures();
         audit.event("auth.login").actor(a.id).clinic(null).entity("account", a.id).record();
         return sessions.start(a);
     }
@@ -159,6 +162,7 @@ public class LoginService {
             if (deleted == 0) {
                 return new ApiException(ErrorCode.UNAUTHENTICATED, "The login challenge was already used; sign in again");
             }
+            a.clearSignInFailures();
             audit.event("auth.login").actor(a.id).clinic(null).entity("account", a.id)
                     .with("secondFactor", body.code() != null ? "TOTP" : "RECOVERY_CODE").record();
             return sessions.start(a);

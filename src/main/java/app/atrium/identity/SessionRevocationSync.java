@@ -22,7 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 public class SessionRevocationSync {
 
     private static final Logger LOG = Logger.getLogger(SessionRevocationSync.class);
-    private static final int BATCH = 5_000;
+    private static final int BATCH = 1_000;
 
     private final SessionRevocations revocations;
     private final Clock clock;
@@ -43,12 +43,21 @@ public class SessionRevocationSync {
         }
     }
 
-    /** Marks every session revoked within the marker lifetime; returns how many. */
+    /** Marks every session revoked within the marker lifetime, newest first; returns how many. */
     public int sync() {
-        List<UUID> recent = QuarkusTransaction.requiringNew().call(() -> AuthSession
-                .<AuthSession>find("revokedAt > ?1", clock.instant().minus(revocations.markerLifetime()))
-                .page(0, BATCH).stream().map(s -> s.id).toList());
-        revocations.mark(recent);
-        return recent.size();
+        var since = clock.instant().minus(revocations.markerLifetime());
+        int marked = 0;
+        for (int page = 0;; page++) {
+            int first = page * BATCH;
+            List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> AuthSession.getEntityManager()
+                    .createQuery("select s.id from AuthSession s where s.revokedAt > :since "
+                            + "order by s.revokedAt desc, s.id", UUID.class)
+                    .setParameter("since", since).setFirstResult(first).setMaxResults(BATCH).getResultList());
+            revocations.mark(ids);
+            marked += ids.size();
+            if (ids.size() < BATCH) {
+                return marked;
+            }
+        }
     }
 }

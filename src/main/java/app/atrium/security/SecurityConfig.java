@@ -91,8 +91,12 @@ public interface SecurityConfig {
         @WithDefault("20")
         int invitationsPerClinicPerHour();
 
-        /** Invitation emails one address may receive per day, from all clinics together. */
+        /** Invitation emails one clinic may send one address per day (invite/revoke loops). */
         @WithDefault("3")
+        int invitationsPerClinicRecipientPerDay();
+
+        /** Invitation emails one address may receive per day, from all clinics together. */
+        @WithDefault("10")
         int invitationsPerRecipientPerDay();
     }
 }

@@ -65,18 +65,30 @@ class MfaTest {
         Enrolled e = enrol();
         People.Person p = e.person();
         String wrong = code(e.secret(), step() + 20);
-        verify(challenge(p), "code", wrong).then().statusCode(401);
-        assertThat(Sql.value("select failed_logins from accounts where id = :id", "id", p.id())).isEqualTo(1);
-
-        // Nine wrong passwords after it: the tenth failure in the window locks the account.
-        for (int i = 0; i < 9; i++) {
+        // A guesser who knows the password: each round signs in again and tries a code. The right
+        // password alone must not reset the count (only a complete sign-in does).
+        for (int round = 1; round <= 5; round++) {
+            verify(challenge(p), "code", wrong).then().statusCode(401);
+            assertThat(Sql.value("select failed_logins from accounts where id = :id", "id", p.id())).isEqualTo(round);
+        }
+        // Five wrong passwords after them: the tenth failure in the window locks the account.
+        for (int i = 0; i < 5; i++) {
             api().contentType(ContentType.JSON).body(Map.of("email", p.email(), "password", "not the password " + i))
                     .post("/api/v1/auth/login").then().statusCode(401);
         }
         assertThat(Sql.value("select locked_until from accounts where id = :id", "id", p.id())).isNotNull();
         login(p).then().statusCode(401).body("error.code", equalTo("UNAUTHENTICATED"));
         assertThat(Sql.count("select count(*) from audit_events where action = 'auth.login_failed' and "
-                + "actor_account_id = :a and diff->>'reason' = 'WRONG_TOTP_CODE'", "a", p.id())).isEqualTo(1);
+                + "actor_account_id = :a and diff->>'reason' = 'WRONG_TOTP_CODE'", "a", p.id())).isEqualTo(5);
+    }
+
+    @Test
+    void aCompleteSecondFactorSignInClearsTheFailures() {
+        Enrolled e = enrol();
+        People.Person p = e.person();
+        verify(challenge(p), "code", code(e.secret(), step() + 20)).then().statusCode(401);
+        verify(challenge(p), "code", code(e.secret(), step())).then().statusCode(200);
+        assertThat(Sql.value("select failed_logins from accounts where id = :id", "id", p.id())).isEqualTo(0);
     }
 
     @Test

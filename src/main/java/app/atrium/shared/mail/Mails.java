@@ -40,6 +40,13 @@ public class Mails {
         this.meters = meters;
     }
 
+    /**
+     * A dot between two letters or digits ("evil.com", "St.Moritz"): shown as a one-dot leader
+     * (U+2024), which looks the same but no mail client turns into a link.
+     */
+    private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile(
+            "(?<=[\\p{L}\\p{N}])[.\uFF0E](?=[\\p{L}\\p{N}])");
+
     /** Longest subject line sent; longer ones are cut with an ellipsis. */
     static final int MAX_SUBJECT = 120;
 
@@ -65,7 +72,8 @@ public class Mails {
     /**
      * Text that someone other than us wrote (a clinic's name, an inviter's name) made safe to put
      * in a mail: control characters and line breaks become spaces (no header or line injection),
-     * runs of spaces collapse, and it is cut to {@code max} characters.
+     * runs of spaces collapse, dotted names stop looking like links to mail clients, and it is cut
+     * to {@code max} characters.
      */
     public static String oneLine(String untrusted, int max) {
         if (untrusted == null) {
@@ -86,7 +94,7 @@ public class Mails {
                 space = false;
             }
         }
-        String out = sb.toString().strip();
+        String out = DOTTED.matcher(sb.toString().strip()).replaceAll("\u2024");
         return out.length() > max ? out.substring(0, max - 1).strip() + "…" : out;
     }
 

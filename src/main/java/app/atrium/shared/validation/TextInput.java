@@ -22,7 +22,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Every text value of every JSON request body passes here before Bean Validation sees it:
  * <ul>
- * <li>the value is trimmed (leading and trailing white space, which includes tabs and line breaks);</li>
+ * <li>the value is trimmed (leading and trailing white space: tabs, line breaks, no-break and
+ * zero-width spaces);</li>
  * <li>control characters left inside are refused with a 400 naming the field (U+0000–U+001F, U+007F–U+009F;
  * {@link MultiLine} fields may hold tab, line feed and carriage return), so nothing like a NUL
  * byte reaches PostgreSQL, a log line or a mail header;</li>
@@ -42,7 +43,14 @@ public class TextInput implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("atrium-text").addDeserializer(String.class, new Text(false, false)));
     }
 
-    /** The first control character's index, or -1; {@code multiLine} lets tab, LF and CR through. */
+    /**
+     * The first control character's index, or -1. Control characters: C0 and C1 controls and the
+     * bidirectional overrides (U+202A–U+202E, U+2066–U+2069, which make text read differently from
+     * what it is); in single-line fields also every other invisible format character (category
+     * Cf: zero-width space, soft hyphen, …) except the zero-width (non-)joiners that some scripts
+     * and emoji need. {@code multiLine} lets tab, LF and CR through and keeps other format
+     * characters.
+     */
     public static int controlCharacterAt(String s, boolean multiLine) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -52,8 +60,31 @@ public class TextInput implements ObjectMapperCustomizer {
                 }
                 return i;
             }
+            if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+                return i;
+            }
+            if (!multiLine && Character.getType(c) == Character.FORMAT && c != 0x200c && c != 0x200d) {
+                return i;
+            }
         }
         return -1;
+    }
+
+    /** Without leading and trailing white space, including no-break and zero-width spaces. */
+    static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && blank(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x200b || c == 0xfeff;
     }
 
     static final class Text extends StdScalarDeserializer<String> implements ContextualDeserializer {
@@ -84,7 +115,7 @@ public class TextInput implements ObjectMapperCustomizer {
             if (value == null) {
                 return null;
             }
-            String text = verbatim ? value : value.strip();
+            String text = verbatim ? value : strip(value);
             if (controlCharacterAt(text, multiLine || verbatim) >= 0) {
                 throw InvalidFormatException.from(p, CONTROL_CHARACTERS, value, String.class);
             }

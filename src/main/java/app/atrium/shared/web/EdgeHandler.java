@@ -34,8 +34,8 @@ public class EdgeHandler {
     /** Paths that carry raw bytes rather than JSON (local object storage); they have their own limit. */
     private static final List<String> RAW_BODY_PREFIXES = List.of("/api/v1/public/storage/");
 
-    private static final Set<HttpMethod> MAY_HAVE_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
+    /** Methods whose bodies the API reads (no DELETE endpoint takes a body; one sent is discarded). */
+    private static final Set<HttpMethod> MAY_HAVE_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     private final HttpConfig config;
     private final ObjectMapper mapper;
@@ -97,9 +97,13 @@ public class EdgeHandler {
                     return;
                 }
             } else if (request.version() == HttpVersion.HTTP_2) {
-                // The body reader of the REST layer cannot take over an HTTP/2 body buffered here.
-                end(ctx, ErrorCode.LENGTH_REQUIRED, "A request body over HTTP/2 must declare its Content-Length");
-                return;
+                // The REST layer cannot take over an HTTP/2 body buffered here (it pauses the stream,
+                // which Vert.x refuses once it has ended), so an HTTP/2 body must declare its length.
+                // A request with no Content-Type carries none we would read (a bodiless POST).
+                if (request.getHeader(HttpHeaders.CONTENT_TYPE) != null) {
+                    end(ctx, ErrorCode.LENGTH_REQUIRED, "A request body over HTTP/2 must declare its Content-Length");
+                    return;
+                }
             } else {
                 // Chunked: count the bytes actually read. Vert.x's body handler buffers up to the
                 // limit and fails with 413 beyond it (answered by onFailure).

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -19,8 +20,9 @@ import io.vertx.core.net.SocketAddress;
  * The proxies (the ingress) whose {@code X-Forwarded-For} is believed, as IP addresses and CIDR
  * ranges only. A host name would cost a DNS look-up on every request (Quarkus resolves it per
  * request; a bare {@code ::1} is read as the host name ":"), so the process refuses to start with
- * one. The client address is the <em>last</em> {@code X-Forwarded-For} entry — the one the trusted
- * proxy appended — so a client cannot choose its own address by sending the header itself.
+ * one. The client address is the right-most {@code X-Forwarded-For} entry that is not a trusted
+ * proxy — the one the outermost trusted proxy appended — so a client cannot choose its own
+ * address by sending the header itself.
  */
 @Singleton
 public class TrustedProxies {
@@ -29,8 +31,13 @@ public class TrustedProxies {
 
     private final List<CidrAddress> trusted;
 
+    @Inject
     TrustedProxies(HttpConfig config) {
-        this.trusted = parse(config.trustedProxies());
+        this(config.trustedProxies());
+    }
+
+    TrustedProxies(List<String> entries) {
+        this.trusted = parse(entries);
     }
 
     /**
@@ -95,7 +102,7 @@ public class TrustedProxies {
             return peer == null ? "unknown" : peer;
         }
         if (trusts(peerAddress)) {
-            String forwarded = lastForwarded(request.headers().getAll(FORWARDED_FOR));
+            String forwarded = clientFrom(request.headers().getAll(FORWARDED_FOR));
             if (forwarded != null) {
                 return forwarded;
             }
@@ -103,15 +110,15 @@ public class TrustedProxies {
         return text(peerAddress);
     }
 
-    /** The address as text, without the scope suffix ("%0") a parsed IPv6 literal carries. */
-    private static String text(InetAddress address) {
-        String s = address.getHostAddress();
-        int scope = s.indexOf('%');
-        return scope < 0 ? s : s.substring(0, scope);
-    }
-
-    /** The last comma-separated entry of the (possibly repeated) header, if it is an IP literal. */
-    static String lastForwarded(List<String> values) {
+    /**
+     * The client in a (possibly repeated) {@code X-Forwarded-For} header sent by a trusted proxy:
+     * read from the right, skipping hops that are trusted proxies themselves (a load balancer in
+     * front of the ingress), the first other address is the client. Anything left of it was
+     * written by the client and is ignored. An entry that is not an IP literal ends the walk (the
+     * last trusted hop is the best we know); null when nothing usable is there.
+     */
+    String clientFrom(List<String> values) {
+        String candidate = null;
         for (int i = values.size() - 1; i >= 0; i--) {
             String[] parts = values.get(i).split(",");
             for (int j = parts.length - 1; j >= 0; j--) {
@@ -120,10 +127,23 @@ public class TrustedProxies {
                     continue;
                 }
                 InetAddress address = Inet.parseInetAddress(withoutPort(part));
-                return address == null ? null : text(address);
+                if (address == null) {
+                    return candidate;
+                }
+                candidate = text(address);
+                if (!trusts(address)) {
+                    return candidate;
+                }
             }
         }
-        return null;
+        return candidate;
+    }
+
+    /** The address as text, without the scope suffix ("%0") a parsed IPv6 literal carries. */
+    private static String text(InetAddress address) {
+        String s = address.getHostAddress();
+        int scope = s.indexOf('%');
+        return scope < 0 ? s : s.substring(0, scope);
     }
 
     private static String withoutPort(String s) {

@@ -102,8 +102,13 @@ class ForwardedClientTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrustedProxies.parse(List.of("127.0.0.1", "::1")))
                 .hasMessageContaining("::1/128");
         assertThat(TrustedProxies.parse(List.of("::1/128", "127.0.0.1", "fd00::/8")).size()).isEqualTo(3);
-        assertThat(TrustedProxies.lastForwarded(List.of("1.2.3.4, 203.0.113.9:4711"))).isEqualTo("203.0.113.9");
-        assertThat(TrustedProxies.lastForwarded(List.of("1.2.3.4", "[2001:db8::1]:80"))).isEqualTo("2001:db8:0:0:0:0:0:1");
-        assertThat(TrustedProxies.lastForwarded(List.of("1.2.3.4, evil.example"))).isNull();
+        TrustedProxies proxies = new TrustedProxies(List.of("10.0.0.0/8", "127.0.0.1/32"));
+        assertThat(proxies.clientFrom(List.of("1.2.3.4, 203.0.113.9:4711"))).isEqualTo("203.0.113.9");
+        assertThat(proxies.clientFrom(List.of("1.2.3.4", "[2001:db8::1]:80"))).isEqualTo("2001:db8:0:0:0:0:0:1");
+        // Two proxy layers (a load balancer in 10/8, then the ingress): the hop before them is the client.
+        assertThat(proxies.clientFrom(List.of("1.2.3.4, 198.51.100.7, 10.1.2.3"))).isEqualTo("198.51.100.7");
+        assertThat(proxies.clientFrom(List.of("10.1.2.3"))).isEqualTo("10.1.2.3");
+        assertThat(proxies.clientFrom(List.of("1.2.3.4, evil.example"))).isNull();
+        assertThat(proxies.clientFrom(List.of("evil.example, 10.1.2.3"))).isEqualTo("10.1.2.3");
     }
 }
