@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
+import app.atrium.shared.tx.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -64,22 +63,7 @@ public class SessionRevocations {
             return;
         }
         List<UUID> ids = List.copyOf(sessionIds);
-        if (transactions.getTransactionKey() == null) {
-            markQuietly(ids);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    markQuietly(ids);
-                }
-            }
-        });
+        AfterCommit.runOrNow(transactions, () -> markQuietly(ids));
     }
 
     /** Writes the markers now (the reconciler's path); throws when Redis cannot be reached. */

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
+import app.atrium.shared.tx.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -47,6 +46,9 @@ public class Mails {
     private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile(
             "(?<=[\\p{L}\\p{N}])[.\uFF0E](?=[\\p{L}\\p{N}])");
 
+    /** Longest wait for one SMTP send before it counts as failed and is retried. */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(8);
+
     /** Longest subject line sent; longer ones are cut with an ellipsis. */
     static final int MAX_SUBJECT = 120;
 
@@ -55,18 +57,7 @@ public class Mails {
         String text = render(template + ".txt", data);
         String html = render(template + ".html", data);
         Mail mail = Mail.withText(to, oneLine(subject, MAX_SUBJECT), text).setHtml(html);
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    send(mail, template);
-                }
-            }
-        });
+        AfterCommit.run(tx, () -> send(mail, template));
     }
 
     /**
@@ -100,6 +91,10 @@ public class Mails {
 
     private void send(Mail mail, String template) {
         mailer.send(mail)
+                // A send that hangs (a half-open pooled connection, a server that stopped answering)
+                // fails after SEND_TIMEOUT and is retried on another connection.
+                .ifNoItem().after(SEND_TIMEOUT).fail()
+                .onFailure().invoke(e -> LOG.infof("Sending the %s email failed (%s); retrying", template, e.toString()))
                 // A pooled connection the server has dropped, a greylisting 4xx: try again shortly.
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).atMost(3)
                 .subscribe().with(
