@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import app.atrium.shared.db.SchemaVersion;
 import app.atrium.shared.web.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -39,16 +40,29 @@ public class JobRunner {
     private final MeterRegistry registry;
     private final Sleeper sleeper;
 
+    private final SchemaVersion schema;
+
     @Inject
-    JobRunner(MessagingConfig config, Clock clock, MeterRegistry registry) {
-        this(config.jobs(), clock, registry, Thread::sleep);
+    JobRunner(MessagingConfig config, Clock clock, MeterRegistry registry, SchemaVersion schema) {
+        this(config.jobs(), clock, registry, Thread::sleep, schema);
     }
 
-    JobRunner(MessagingConfig.Jobs config, Clock clock, MeterRegistry registry, Sleeper sleeper) {
+    JobRunner(MessagingConfig.Jobs config, Clock clock, MeterRegistry registry, Sleeper sleeper, SchemaVersion schema) {
         this.config = config;
         this.clock = clock;
         this.registry = registry;
         this.sleeper = sleeper;
+        this.schema = schema;
+    }
+
+    /** Waits (up to 30 s) for the schema this build needs; a worker may start before any migration. */
+    private boolean schemaReady() {
+        try {
+            return schema == null || schema.awaitCurrent(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @FunctionalInterface
@@ -57,6 +71,11 @@ public class JobRunner {
     }
 
     public CompletionStage<Void> run(Message<?> message, JobHandler handler) {
+        if (!schemaReady()) {
+            // Started before the API migrated the database: hand the job back to the queue.
+            return message.nack(new IllegalStateException("database schema not migrated yet"),
+                    Metadata.of(new RabbitMQRejectMetadata(true)));
+        }
         JobMessage job = toJob(message);
         Outcome outcome = execute(job, handler);
         if (outcome == Outcome.FAILED) {

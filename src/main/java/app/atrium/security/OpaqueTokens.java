@@ -5,11 +5,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import app.atrium.shared.hash.Hashes;
+import app.atrium.shared.ids.SecureRandoms;
 
 /** Random opaque tokens (refresh, email, reset, invitation, MFA challenge) and their stored hash. */
 public final class OpaqueTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private OpaqueTokens() {
     }
@@ -17,7 +16,7 @@ public final class OpaqueTokens {
     /** 256 random bits, URL-safe. */
     public static String newToken() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        SecureRandoms.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
@@ -26,7 +25,8 @@ public final class OpaqueTokens {
         return Hashes.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The process's {@link SecureRandom} (created at run time, never in a native image's heap). */
     public static SecureRandom random() {
-        return RANDOM;
+        return SecureRandoms.get();
     }
 }

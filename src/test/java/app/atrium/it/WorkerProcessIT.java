@@ -143,6 +143,35 @@ class WorkerProcessIT {
     }
 
     @Test
+    void aWorkerStartedBeforeTheApiWaitsForTheSchemaInsteadOfCrashing() throws Exception {
+        try (Connection c = DriverManager.getConnection(DB, "postgres", "")) {
+            c.createStatement().execute("drop schema if exists atrium_it_race cascade");
+        }
+        Map<String, String> race = AppProcess.env(env, "ATRIUM_DB_URL", DB + "?currentSchema=atrium_it_race",
+                "QUARKUS_FLYWAY_SCHEMAS", "atrium_it_race", "ATRIUM_MESSAGING_EXCHANGE", "atrium-it-race.jobs");
+        try (AppProcess worker = AppProcess.start("analysis-worker", race)) {
+            // Up, alive and honest: not ready while the database has no schema, for as long as it takes.
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                assertThat(worker.process.isAlive()).as(worker.logText()).isTrue();
+                try {
+                    return worker.management("/q/health/ready").statusCode() == 503;
+                } catch (java.io.IOException notYetListening) {
+                    return false;
+                }
+            });
+            assertThat(worker.management("/q/health/ready").body()).contains("\"schema\"").contains("DOWN");
+            Thread.sleep(3000);
+            assertThat(worker.process.isAlive()).as(worker.logText()).isTrue();
+
+            // The API migrates at start; the worker notices and becomes ready without a restart.
+            try (AppProcess api = AppProcess.start("prod", race).awaitReady(Duration.ofSeconds(90))) {
+                worker.awaitReady(Duration.ofSeconds(30));
+                assertThat(worker.management("/q/health/ready").body()).contains("\"schema\"");
+            }
+        }
+    }
+
+    @Test
     void productionRefusesToStartWithTheDevelopmentKey() throws Exception {
         String devKey = java.nio.file.Files.readString(java.nio.file.Path.of("config/dev-keys/jwt-public.pem"));
         try (AppProcess api = AppProcess.start("prod", AppProcess.env(env, "ATRIUM_JWT_PUBLIC_KEY", devKey))) {

@@ -41,7 +41,7 @@ class JobRunnerTest {
                 return Duration.ofMillis(100);
             }
         };
-        return new JobRunner(jobs, clock, registry, sleeps::add);
+        return new JobRunner(jobs, clock, registry, sleeps::add, null);
     }
 
     /** A handler failing transiently {@code failures} times, recording what the runner told it. */

@@ -18,10 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class OperationsEndpointsTest {
 
     @Test
-    void readinessIsUpAndNamesItsFourChecks() {
+    void readinessIsUpAndNamesItsChecks() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("database", "redis", "rabbitmq", "storage"))
+                .body("checks.name", hasItems("database", "schema", "redis", "rabbitmq", "storage"))
                 .body("checks.find { it.name == 'storage' }.data.adapter", equalTo("s3"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }

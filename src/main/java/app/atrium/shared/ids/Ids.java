@@ -6,8 +6,6 @@ import java.util.UUID;
 /** Time-ordered UUID version 7 ids (RFC 9562): good index locality, no sequence needed. */
 public final class Ids {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Ids() {
     }
 
@@ -16,9 +14,10 @@ public final class Ids {
     }
 
     public static UUID newId(long epochMillis) {
-        long randA = RANDOM.nextInt(1 << 12);
+        SecureRandom random = SecureRandoms.get();
+        long randA = random.nextInt(1 << 12);
         long msb = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | randA;
-        long lsb = RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        long lsb = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
     }
 }
