@@ -35,7 +35,10 @@ final class AppProcess implements AutoCloseable {
         int managementPort = S3ProxyProcess.freePort();
         Path log = Files.createTempFile("atrium-" + profile, ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-jar", jar)
+        // -Datrium.app.native=target/atrium-…-runner runs the same tests against the native binary.
+        String binary = System.getProperty("atrium.app.native", "");
+        ProcessBuilder pb = (binary.isBlank() ? new ProcessBuilder(java, "-Xmx384m", "-jar", jar)
+                : new ProcessBuilder(Path.of(binary).toAbsolutePath().toString(), "-Xmx384m"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> e = pb.environment();
         e.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("ATRIUM_"));

@@ -143,6 +143,21 @@ class WorkerProcessIT {
     }
 
     @Test
+    void onlyTheWorkerConsumesJobs() throws Exception {
+        Map<String, String> roles = AppProcess.env(env, "ATRIUM_MESSAGING_EXCHANGE", "atrium-it-roles.jobs");
+        String queue = "atrium-it-roles.jobs.upload-process";
+        try (Broker broker = new Broker();
+                AppProcess api = AppProcess.start("prod", roles).awaitReady(Duration.ofSeconds(90))) {
+            // The prod profile is an API pod: it publishes jobs but never consumes them.
+            Thread.sleep(2000);
+            assertThat(broker.consumers(queue)).as("consumers with only the API running").isZero();
+            try (AppProcess worker = AppProcess.start("analysis-worker", roles).awaitReady(Duration.ofSeconds(90))) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> broker.consumers(queue) == 1);
+            }
+        }
+    }
+
+    @Test
     void aWorkerStartedBeforeTheApiWaitsForTheSchemaInsteadOfCrashing() throws Exception {
         try (Connection c = DriverManager.getConnection(DB, "postgres", "")) {
             c.createStatement().execute("drop schema if exists atrium_it_race cascade");

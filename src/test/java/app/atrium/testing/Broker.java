@@ -53,6 +53,15 @@ public final class Broker implements AutoCloseable {
         return channel.basicGet(queue, true);
     }
 
+    /** Consumers attached to a queue now (0 when the queue does not exist yet). */
+    public long consumers(String queue) throws Exception {
+        try (Channel c = connection.createChannel()) {
+            return c.queueDeclarePassive(queue).getConsumerCount();
+        } catch (java.io.IOException noSuchQueue) {
+            return 0;
+        }
+    }
+
     public void purge(String queue) throws Exception {
         channel.queuePurge(queue);
     }

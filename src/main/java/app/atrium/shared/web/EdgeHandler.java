@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,9 +42,18 @@ public class EdgeHandler {
     private final ObjectMapper mapper;
     private final BodyHandler jsonBodies;
 
-    EdgeHandler(HttpConfig config, ObjectMapper mapper) {
+    /**
+     * Whether this process serves the API (false in the worker role). Read at run time on every
+     * form: {@code @EndpointDisabled} on the resources is decided during static init, which a
+     * native image runs at build time, so it alone would leave a native worker serving the API.
+     */
+    private final boolean apiEnabled;
+
+    EdgeHandler(HttpConfig config, ObjectMapper mapper,
+            @ConfigProperty(name = "atrium.api.enabled", defaultValue = "true") boolean apiEnabled) {
         this.config = config;
         this.mapper = mapper;
+        this.apiEnabled = apiEnabled;
         this.jsonBodies = BodyHandler.create(false).setBodyLimit(config.maxJsonBodyBytes())
                 .setHandleFileUploads(false).setMergeFormAttributes(false);
     }
@@ -76,6 +86,11 @@ public class EdgeHandler {
         // Decide on the route the router will actually serve: "/api/v1/public/storage/../../auth/login"
         // is a JSON route, whatever prefix it starts with.
         String path = ctx.normalizedPath();
+        if (!apiEnabled && (path.startsWith("/api/") || path.startsWith("/q/openapi")
+                || path.startsWith("/q/swagger-ui"))) {
+            end(ctx, ErrorCode.NOT_FOUND, "No such resource");
+            return;
+        }
         if (path.startsWith("/api/")) {
             String badParam = queryParamWithControlCharacters(ctx);
             if (badParam != null) {
