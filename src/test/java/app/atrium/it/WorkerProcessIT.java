@@ -50,6 +50,14 @@ class WorkerProcessIT {
         try (Connection c = DriverManager.getConnection(DB, "postgres", "")) {
             c.createStatement().execute("drop schema if exists atrium_it cascade");
         }
+        // Jobs left in the durable queues by an earlier, interrupted run would be processed here
+        // and skew the job counters this test reads.
+        try (Broker broker = new Broker()) {
+            for (String exchange : new String[] { "atrium-it.jobs", "atrium-it-roles.jobs", "atrium-it-race.jobs" }) {
+                broker.purgeIfExists(exchange + ".upload-process");
+                broker.purgeIfExists(exchange + ".upload-process.dlq");
+            }
+        }
         env = Map.ofEntries(
                 Map.entry("ATRIUM_DB_URL", DB + "?currentSchema=atrium_it"),
                 Map.entry("ATRIUM_DB_USER", "postgres"),

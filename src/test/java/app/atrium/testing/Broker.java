@@ -62,6 +62,15 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /** Empties a queue if it exists (leftovers of an earlier run must not count in this one). */
+    public void purgeIfExists(String queue) throws Exception {
+        try (Channel c = connection.createChannel()) {
+            c.queuePurge(queue);
+        } catch (java.io.IOException noSuchQueue) {
+            // nothing to purge
+        }
+    }
+
     public void purge(String queue) throws Exception {
         channel.queuePurge(queue);
     }
