@@ -27,46 +27,8 @@ RESULTS_DIR="$ROOT/bench/results"
 RESULT_FILE="$RESULTS_DIR/concurrency-$STAMP.txt"
 RAW_NAME="concurrency-$STAMP.raw.txt"
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# ----------------------------------------------------------------------------------------------
-# Cleanup: the app we started (by pid) and the temp dir, whatever happens.
-# ----------------------------------------------------------------------------------------------
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/atrium-bench.XXXXXX")
-RAW_FILE="$WORK/$RAW_NAME"
-APP_PID=""
-
-stop_app() {
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do
-            kill -0 "$APP_PID" 2>/dev/null || break
-            sleep 0.2
-        done
-        if kill -0 "$APP_PID" 2>/dev/null; then
-            log "app (pid $APP_PID) did not stop after SIGTERM; sending SIGKILL"
-            kill -KILL "$APP_PID" 2>/dev/null || true
-        fi
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-    APP_PID=""
-}
-
-cleanup() {
-    stop_app
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# ----------------------------------------------------------------------------------------------
-# Tools
-# ----------------------------------------------------------------------------------------------
-for tool in curl openssl python3 redis-cli; do
-    command -v "$tool" >/dev/null || die "$tool is required"
-done
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 if ! command -v wrk >/dev/null; then
     log "installing wrk"
@@ -84,49 +46,11 @@ if ! command -v wrk >/dev/null; then
     command -v wrk >/dev/null || die "wrk is still missing after apt-get install"
 fi
 
-java_major() { # prints the feature version of the java binary $1, or nothing
-    "$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1
-}
-
-JAVA=""
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-    major=$(java_major "$JAVA_HOME/bin/java")
-    if [[ -n "$major" && "$major" -ge 25 ]]; then
-        JAVA="$JAVA_HOME/bin/java"
-    fi
-fi
-if [[ -z "$JAVA" ]]; then
-    for candidate in /usr/lib/jvm/*25*/bin/java; do
-        if [[ -x "$candidate" ]]; then
-            JAVA=$candidate
-            break
-        fi
-    done
-fi
-[[ -n "$JAVA" ]] || die "no JDK 25: set JAVA_HOME to a JDK 25+ or install one under /usr/lib/jvm"
-JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
-
-# Services the app needs at start (fail fast with a clear message rather than a 60 s wait).
-redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || die "Redis is not answering on 127.0.0.1:6379"
-for svc in PostgreSQL:5432 RabbitMQ:5672; do
-    (exec 3<>"/dev/tcp/127.0.0.1/${svc#*:}") 2>/dev/null || die "${svc%%:*} is not listening on 127.0.0.1:${svc#*:}"
-done
-
 if [[ ! -f "$JAR" ]]; then
     log "no $JAR: packaging (./mvnw -B -ntp -q package -DskipTests)"
     JAVA_HOME=$(dirname "$(dirname "$JAVA")") ./mvnw -B -ntp -q package -DskipTests
     [[ -f "$JAR" ]] || die "packaging did not produce $JAR"
 fi
-
-# ----------------------------------------------------------------------------------------------
-# Per-run secrets and files
-# ----------------------------------------------------------------------------------------------
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem" 2>/dev/null
-JWT_PRIVATE=$(cat "$WORK/jwt-private.pem")
-JWT_PUBLIC=$(cat "$WORK/jwt-public.pem")
-DATA_KEY=$(openssl rand -base64 32)
-mkdir -p "$WORK/storage" "$WORK/cwd"
 
 # wrk script: every request claims to be forwarded for a client, so the forwarded-address path
 # runs; done() prints the numbers in a form that needs no unit parsing (latencies in µs).
@@ -143,18 +67,7 @@ done = function(summary, latency, requests)
 end
 LUA
 
-# Two distinct free ports (HTTP, management), both held open while choosing.
-read -r HTTP_PORT MGMT_PORT < <(python3 - <<'PY'
-import socket
-socks = []
-for _ in range(2):
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    socks.append(s)
-print(*(s.getsockname()[1] for s in socks))
-PY
-)
-[[ -n "$HTTP_PORT" && -n "$MGMT_PORT" ]] || die "could not pick free ports"
+pick_ports
 BASE="http://127.0.0.1:$HTTP_PORT"
 
 # ----------------------------------------------------------------------------------------------
