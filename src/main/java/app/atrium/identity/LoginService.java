@@ -134,7 +134,7 @@ public class LoginService {
             Instant now = clock.instant();
             if (a.isLocked(now)) {
                 audit.event("auth.login_refused_locked").actor(a.id).clinic(null).entity("account", a.id).record();
-                return new ApiException(ErrorCode.UNAUTHENTICATED, "The code is not valid");
+                return invalidCode();
             }
             boolean ok;
             if (body.code() != null) {
@@ -151,7 +151,7 @@ public class LoginService {
                 if (!ok) {
                     countFailure(a, now, body.code() != null ? "WRONG_TOTP_CODE" : "WRONG_RECOVERY_CODE");
                 }
-                return new ApiException(ErrorCode.UNAUTHENTICATED, "The code is not valid");
+                return invalidCode();
             }
             int deleted;
             try {
@@ -182,6 +182,10 @@ public class LoginService {
 
     private String challengeKey(String challenge) {
         return keys.keyPrefix() + ":mfa-challenge:" + OpaqueTokens.hash(challenge);
+    }
+
+    private static ApiException invalidCode() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, "The code is not valid");
     }
 
     static ApiException invalidCredentials() {

@@ -71,7 +71,7 @@ public class SessionRevocations {
         if (sessionIds.isEmpty()) {
             return;
         }
-        long ttl = config.accessTokenTtl().toSeconds() + SKEW_SECONDS;
+        long ttl = markerLifetime().toSeconds();
         var values = redis.value(String.class);
         for (UUID sid : sessionIds) {
             values.setex(key(sid.toString()), ttl, "1");

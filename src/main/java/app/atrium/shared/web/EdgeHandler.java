@@ -94,11 +94,8 @@ public class EdgeHandler {
         if (path.startsWith("/api/")) {
             String badParam = queryParamWithControlCharacters(ctx);
             if (badParam != null) {
-                ctx.response().setStatusCode(ErrorCode.VALIDATION_ERROR.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .end(json(ErrorResponse.of(ErrorCode.VALIDATION_ERROR, "Invalid input data",
-                                List.of(new ErrorResponse.FieldError(badParam, TextInput.CONTROL_CHARACTERS)),
-                                RequestIds.of(request))));
+                end(ctx, ErrorCode.VALIDATION_ERROR, "Invalid input data",
+                        List.of(new ErrorResponse.FieldError(badParam, TextInput.CONTROL_CHARACTERS)));
                 return;
             }
         }
@@ -173,21 +170,17 @@ public class EdgeHandler {
         return RAW_BODY_PREFIXES.stream().noneMatch(path::startsWith);
     }
 
-    private String json(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            return "{\"error\":{\"code\":\"INTERNAL_ERROR\"}}";
-        }
+    private void end(RoutingContext ctx, ErrorCode code, String message) {
+        end(ctx, code, message, null);
     }
 
-    private void end(RoutingContext ctx, ErrorCode code, String message) {
+    private void end(RoutingContext ctx, ErrorCode code, String message, List<ErrorResponse.FieldError> details) {
         if (ctx.response().ended()) {
             return;
         }
         String body;
         try {
-            body = mapper.writeValueAsString(ErrorResponse.of(code, message, null, RequestIds.of(ctx.request())));
+            body = mapper.writeValueAsString(ErrorResponse.of(code, message, details, RequestIds.of(ctx.request())));
         } catch (JsonProcessingException e) {
             body = "{\"error\":{\"code\":\"" + code.name() + "\"}}";
         }

@@ -67,7 +67,7 @@ public class TrustedProxies {
             if (entry.contains("/")) {
                 cidr = Inet.parseCidrAddress(entry);
             } else {
-                InetAddress address = Inet.parseInetAddress(stripBrackets(entry));
+                InetAddress address = Inet.parseInetAddress(entry);
                 if (address != null) {
                     cidr = CidrAddress.create(address, address.getAddress().length * 8);
                 }
