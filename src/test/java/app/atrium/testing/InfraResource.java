@@ -33,6 +33,13 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
     private TcpProxy redis;
     private TcpProxy storage;
     private GreenMail mail;
+    /**
+     * True in failsafe's JVM (pom.xml sets {@code atrium.test.packaged}), which runs only the
+     * {@code @QuarkusIntegrationTest} suites: the application is then the packaged jar or native
+     * binary in the prod profile, started by Quarkus with what {@link #start()} returns. (Quarkus
+     * hands resources the same context for both kinds of test, so the build says which it is.)
+     */
+    private final boolean packaged = Boolean.getBoolean("atrium.test.packaged");
 
     @Override
     public Map<String, String> start() {
@@ -57,12 +64,16 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
         System.setProperty(key(Dependency.RABBITMQ), String.valueOf(rabbit.controlPort()));
         System.setProperty(key(Dependency.REDIS), String.valueOf(redis.controlPort()));
         System.setProperty(key(Dependency.STORAGE), String.valueOf(storage.controlPort()));
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "quarkus.s3.endpoint-override", "http://127.0.0.1:" + storage.port(),
                 "rabbitmq-port", String.valueOf(rabbit.port()),
                 "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port() + "/1",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", String.valueOf(smtpPort));
+                "quarkus.mailer.port", String.valueOf(smtpPort)));
+        if (packaged) {
+            config.putAll(PackagedApp.prodConfig(redis.port()));
+        }
+        return config;
     }
 
     @Override
@@ -86,6 +97,9 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
             mail.stop();
         }
         System.clearProperty(Mailbox.IMAP_PORT_PROPERTY);
+        if (packaged) {
+            PackagedApp.clear();
+        }
     }
 
     /**

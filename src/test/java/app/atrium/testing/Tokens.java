@@ -21,12 +21,18 @@ public final class Tokens {
 
     /** A client account (no clinic). */
     public static String client(UUID account) {
-        return builder(account, Set.of("CLIENT")).sign();
+        return sign(builder(account, Set.of("CLIENT")));
     }
 
     /** A staff member of one clinic. */
     public static String staff(UUID account, UUID clinic, String role) {
-        return builder(account, Set.of(role)).claim("clinic", clinic.toString()).sign();
+        return sign(builder(account, Set.of(role)).claim("clinic", clinic.toString()));
+    }
+
+    /** Signed with the key the running application trusts (a packaged one gets its own key). */
+    public static String sign(JwtClaimsBuilder claims) {
+        java.security.PrivateKey packaged = PackagedApp.signingKey();
+        return packaged == null ? claims.sign() : claims.sign(packaged);
     }
 
     public static JwtClaimsBuilder builder(UUID account, Set<String> roles) {
