@@ -1,5 +1,7 @@
 package app.atrium.clinic;
 
+import app.atrium.clinic.internal.ClinicService;
+import app.atrium.clinic.internal.ClinicViews;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Size;

@@ -1,5 +1,9 @@
 package app.atrium.clinic;
 
+import app.atrium.clinic.internal.Clinic;
+import app.atrium.clinic.internal.ClinicRequests;
+import app.atrium.clinic.internal.ClinicService;
+import app.atrium.clinic.internal.ClinicViews;
 import java.net.URI;
 
 import jakarta.validation.Valid;

@@ -1,5 +1,9 @@
 package app.atrium.clinic;
 
+import app.atrium.clinic.internal.Clinic;
+import app.atrium.clinic.internal.ClinicRequests;
+import app.atrium.clinic.internal.ClinicViews;
+import app.atrium.clinic.internal.DepartmentService;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,10 @@
 package app.atrium.clinic;
 
+import app.atrium.clinic.internal.Clinic;
+import app.atrium.clinic.internal.ClinicRequests;
+import app.atrium.clinic.internal.ClinicViews;
+import app.atrium.clinic.internal.Invitation;
+import app.atrium.clinic.internal.InvitationService;
 import java.net.URI;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package app.atrium.identity;
 
+import app.atrium.identity.internal.Account;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;

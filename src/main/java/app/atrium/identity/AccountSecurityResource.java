@@ -1,5 +1,11 @@
 package app.atrium.identity;
 
+import app.atrium.identity.internal.Account;
+import app.atrium.identity.internal.AccountViews;
+import app.atrium.identity.internal.AuthRequests;
+import app.atrium.identity.internal.CredentialService;
+import app.atrium.identity.internal.MfaService;
+import app.atrium.identity.internal.SessionService;
 import java.util.List;
 import java.util.UUID;
 

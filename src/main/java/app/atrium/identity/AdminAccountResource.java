@@ -1,5 +1,9 @@
 package app.atrium.identity;
 
+import app.atrium.identity.internal.Account;
+import app.atrium.identity.internal.AccountService;
+import app.atrium.identity.internal.AccountViews;
+import app.atrium.identity.internal.MfaService;
 import java.util.Optional;
 import java.util.UUID;
 

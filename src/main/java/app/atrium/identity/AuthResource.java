@@ -1,5 +1,10 @@
 package app.atrium.identity;
 
+import app.atrium.identity.internal.AccountService;
+import app.atrium.identity.internal.AccountViews;
+import app.atrium.identity.internal.AuthRequests;
+import app.atrium.identity.internal.LoginService;
+import app.atrium.identity.internal.SessionService;
 import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;

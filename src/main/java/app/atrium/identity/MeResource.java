@@ -1,5 +1,8 @@
 package app.atrium.identity;
 
+import app.atrium.identity.internal.AccountService;
+import app.atrium.identity.internal.AccountViews;
+import app.atrium.identity.internal.ProfileRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

@@ -1,22 +1,22 @@
 package app.atrium.messaging;
 
-/** The kinds of job that cross the broker: the routing key binds each to its worker queue. */
-public enum JobType {
-    UPLOAD_PROCESS("upload.process", "upload.process");
+import java.util.Objects;
 
-    private final String type;
-    private final String routingKey;
+/**
+ * A kind of job that crosses the broker: its name (recorded with each message and run) and the
+ * routing key that binds it to its worker queue. Each feature declares its own next to its job
+ * payload (for example {@code UploadJob.TYPE}) and binds its queue in application.properties; the
+ * kernel knows none of them.
+ */
+public record JobType(String type, String routingKey) {
 
-    JobType(String type, String routingKey) {
-        this.type = type;
-        this.routingKey = routingKey;
+    public JobType {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(routingKey, "routingKey");
     }
 
-    public String type() {
-        return type;
-    }
-
-    public String routingKey() {
-        return routingKey;
+    /** A job type whose routing key is its name. */
+    public static JobType named(String type) {
+        return new JobType(type, type);
     }
 }

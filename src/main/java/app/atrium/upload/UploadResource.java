@@ -1,5 +1,7 @@
 package app.atrium.upload;
 
+import app.atrium.upload.internal.UploadRequests;
+import app.atrium.upload.internal.UploadService;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package app.atrium.upload;
 
+import app.atrium.upload.internal.Upload;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -32,11 +33,11 @@ public final class UploadView {
             @Schema(nullable = true, description = "Short-lived download URL of the thumbnail (READY images only)") String thumbnailUrl,
             @Schema(nullable = true, implementation = String.class, format = "date-time", description = "When the download URLs stop working") Instant downloadUrlsExpireAt) {
 
-        static Details of(Upload u) {
+        public static Details of(Upload u) {
             return of(u, null, null, null);
         }
 
-        static Details of(Upload u, String downloadUrl, String thumbnailUrl, Instant expiresAt) {
+        public static Details of(Upload u, String downloadUrl, String thumbnailUrl, Instant expiresAt) {
             return new Details(u.id, u.purpose, u.status, u.fileName, u.contentType,
                     u.storedSize != null ? u.storedSize : u.declaredSize, u.width, u.height, u.sha256,
                     u.rejectionReason, u.createdAt, u.processedAt, downloadUrl, thumbnailUrl, expiresAt);
@@ -50,7 +51,7 @@ public final class UploadView {
             @Schema(required = true) Map<String, String> headers,
             @Schema(required = true) Instant expiresAt) {
 
-        static Presigned of(ObjectStorage.PresignedUrl p) {
+        public static Presigned of(ObjectStorage.PresignedUrl p) {
             return new Presigned(p.url(), p.method(), p.headers(), p.expiresAt());
         }
     }

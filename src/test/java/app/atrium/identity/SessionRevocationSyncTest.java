@@ -1,5 +1,6 @@
 package app.atrium.identity;
 
+import app.atrium.identity.internal.SessionRevocationSync;
 import static app.atrium.testing.Api.api;
 import static app.atrium.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;

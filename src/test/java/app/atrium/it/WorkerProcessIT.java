@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.atrium.testing.Broker;
+import app.atrium.testing.LocalServices;
 import app.atrium.testing.S3ProxyProcess;
 import app.atrium.testing.TestImages;
 
@@ -36,7 +37,6 @@ import app.atrium.testing.TestImages;
 class WorkerProcessIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DB = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static S3ProxyProcess s3;
     private static KeyPair keys;
     private static Map<String, String> env;
@@ -47,7 +47,8 @@ class WorkerProcessIT {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         keys = g.generateKeyPair();
-        try (Connection c = DriverManager.getConnection(DB, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(LocalServices.jdbcBase(), LocalServices.dbUser(),
+                LocalServices.dbPassword())) {
             c.createStatement().execute("drop schema if exists atrium_it cascade");
         }
         // Jobs left in the durable queues by an earlier, interrupted run would be processed here
@@ -59,10 +60,11 @@ class WorkerProcessIT {
             }
         }
         env = Map.ofEntries(
-                Map.entry("ATRIUM_DB_URL", DB + "?currentSchema=atrium_it"),
-                Map.entry("ATRIUM_DB_USER", "postgres"),
+                Map.entry("ATRIUM_DB_URL", LocalServices.jdbcUrl("atrium_it")),
+                Map.entry("ATRIUM_DB_USER", LocalServices.dbUser()),
+                Map.entry("ATRIUM_DB_PASSWORD", LocalServices.dbPassword()),
                 Map.entry("QUARKUS_FLYWAY_SCHEMAS", "atrium_it"),
-                Map.entry("ATRIUM_REDIS_URL", "redis://127.0.0.1:6379/2"),
+                Map.entry("ATRIUM_REDIS_URL", "redis://" + LocalServices.redisHost() + ":6379/2"),
                 Map.entry("ATRIUM_RABBITMQ_HOST", Broker.host()),
                 Map.entry("ATRIUM_RABBITMQ_PORT", String.valueOf(Broker.port())),
                 Map.entry("ATRIUM_MESSAGING_EXCHANGE", "atrium-it.jobs"),
@@ -167,10 +169,11 @@ class WorkerProcessIT {
 
     @Test
     void aWorkerStartedBeforeTheApiWaitsForTheSchemaInsteadOfCrashing() throws Exception {
-        try (Connection c = DriverManager.getConnection(DB, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(LocalServices.jdbcBase(), LocalServices.dbUser(),
+                LocalServices.dbPassword())) {
             c.createStatement().execute("drop schema if exists atrium_it_race cascade");
         }
-        Map<String, String> race = AppProcess.env(env, "ATRIUM_DB_URL", DB + "?currentSchema=atrium_it_race",
+        Map<String, String> race = AppProcess.env(env, "ATRIUM_DB_URL", LocalServices.jdbcUrl("atrium_it_race"),
                 "QUARKUS_FLYWAY_SCHEMAS", "atrium_it_race", "ATRIUM_MESSAGING_EXCHANGE", "atrium-it-race.jobs");
         try (AppProcess worker = AppProcess.start("analysis-worker", race)) {
             // Up, alive and honest: not ready while the database has no schema, for as long as it takes.

@@ -18,6 +18,7 @@ import app.atrium.testing.Sql;
 import app.atrium.testing.TestImages;
 import app.atrium.testing.Tokens;
 import app.atrium.upload.UploadFixtures;
+import app.atrium.upload.internal.UploadJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -41,8 +42,8 @@ class IdempotentConsumerTest {
         String body = "{\"uploadId\":\"" + uploadId + "\"}";
 
         try (Broker broker = new Broker()) {
-            broker.publish(config.exchange(), JobType.UPLOAD_PROCESS.routingKey(), messageId, "upload.process", body);
-            broker.publish(config.exchange(), JobType.UPLOAD_PROCESS.routingKey(), messageId, "upload.process", body);
+            broker.publish(config.exchange(), UploadJob.TYPE.routingKey(), messageId, "upload.process", body);
+            broker.publish(config.exchange(), UploadJob.TYPE.routingKey(), messageId, "upload.process", body);
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() >= duplicatesBefore + 1);
@@ -57,7 +58,7 @@ class IdempotentConsumerTest {
         String messageId = UUID.randomUUID().toString();
         String dlq = config.exchange() + ".upload-process.dlq";
         try (Broker broker = new Broker()) {
-            broker.publish(config.exchange(), JobType.UPLOAD_PROCESS.routingKey(), messageId, "upload.process",
+            broker.publish(config.exchange(), UploadJob.TYPE.routingKey(), messageId, "upload.process",
                     "{\"uploadId\": 42, this is not json");
             GetResponse[] dead = new GetResponse[1];
             await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -55,7 +55,7 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
         System.setProperty(Mailbox.IMAP_PORT_PROPERTY, String.valueOf(imapPort));
         try {
             rabbit = new TcpProxy(Broker.host(), Broker.port());
-            redis = new TcpProxy(env("ATRIUM_TEST_REDIS_HOST", "127.0.0.1"), 6379);
+            redis = new TcpProxy(LocalServices.redisHost(), 6379);
             storage = new TcpProxy("127.0.0.1", s3.port());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -148,8 +148,4 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
         return "atrium.test.proxy-control." + d.name().toLowerCase();
     }
 
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
 public final class PackagedApp {
 
     static final String SCHEMA = "atrium_suite_it";
-    static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + SCHEMA;
+    static final String JDBC_URL = LocalServices.jdbcUrl(SCHEMA);
     static final String EXCHANGE = "atrium-suite-it.jobs";
     private static final String JDBC_PROPERTY = "atrium.test.packaged.jdbc-url";
     private static final String SIGNING_KEY_PROPERTY = "atrium.test.packaged.signing-key";
@@ -44,7 +44,8 @@ public final class PackagedApp {
         System.setProperty(SIGNING_KEY_PROPERTY, privatePem);
         Map<String, String> c = new HashMap<>();
         c.put("quarkus.datasource.jdbc.url", JDBC_URL);
-        c.put("quarkus.datasource.username", "postgres");
+        c.put("quarkus.datasource.username", LocalServices.dbUser());
+        c.put("quarkus.datasource.password", LocalServices.dbPassword());
         c.put("quarkus.flyway.schemas", SCHEMA);
         c.put("quarkus.redis.hosts", "redis://127.0.0.1:" + redisPort + "/3");
         c.put("atrium.rate-limit.key-prefix", "atrium-suite-it");
@@ -61,7 +62,7 @@ public final class PackagedApp {
         c.put("mp.jwt.verify.publickey", pem("PUBLIC KEY", keys.getPublic().getEncoded()));
         c.put("smallrye.jwt.sign.key", privatePem);
         c.put("atrium.security.data-key", Base64.getEncoder().encodeToString(dataKey));
-        c.put("atrium.identity.app-base-url", "https://app.atrium.test");
+        c.put("atrium.app.base-url", "https://app.atrium.test");
         c.put("quarkus.mailer.start-tls", "DISABLED");
         c.put("quarkus.mailer.own-host-name", "atrium.test");
         c.put("quarkus.http.cors.origins", "https://app.atrium.test");
@@ -100,15 +101,16 @@ public final class PackagedApp {
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(JDBC_URL, "postgres", "");
+        return DriverManager.getConnection(JDBC_URL, LocalServices.dbUser(), LocalServices.dbPassword());
     }
 
     /** Each run migrates an empty schema, as a first deploy would. */
     private static void resetSchema() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(LocalServices.jdbcBase(), LocalServices.dbUser(),
+                LocalServices.dbPassword())) {
             c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL (" + LocalServices.jdbcBase() + ") is needed: " + e.getMessage(), e);
         }
     }
 

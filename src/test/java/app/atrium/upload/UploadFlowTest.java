@@ -81,7 +81,7 @@ class UploadFlowTest {
         byte[] png = TestImages.png(40, 40);
         JsonPath started = UploadFixtures.start(token, "SKIN_IMAGE", "a.png", "image/png", png.length);
         UUID id = UUID.fromString(started.getString("data.upload.id"));
-        String key = app.atrium.upload.UploadKeys.original(id);
+        String key = app.atrium.upload.internal.UploadKeys.original(id);
 
         // The size is signed into the URL: the store itself refuses a bigger or a smaller body, so
         // never-completed uploads cannot hold more than they declared.

@@ -1,5 +1,7 @@
 package app.atrium.upload;
 
+import app.atrium.upload.internal.UploadJanitor;
+import app.atrium.upload.internal.UploadKeys;
 import static app.atrium.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package app.atrium.upload;
 
+import app.atrium.upload.internal.UploadKeys;
 import static app.atrium.testing.Api.as;
 import static app.atrium.testing.Api.badRequest;
 import static org.assertj.core.api.Assertions.assertThat;
