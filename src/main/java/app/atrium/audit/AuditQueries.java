@@ -43,7 +43,7 @@ public class AuditQueries {
             q.append(" and action like :action");
             p.and("action", a.replace("%", "") + "%");
         });
-        return Page.of(AuditEvent.<AuditEvent>find(page.newestFirst(q, p), p).page(0, page.fetchSize()).list(), page,
+        return Page.of(AuditEvent.<AuditEvent> find(page.newestFirst(q, p), p).page(0, page.fetchSize()).list(), page,
                 e -> e.id, EventView::from);
     }
 }

@@ -1,7 +1,5 @@
 package app.atrium.clinic;
 
-import app.atrium.clinic.internal.ClinicService;
-import app.atrium.clinic.internal.ClinicViews;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Size;
@@ -15,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.atrium.clinic.internal.ClinicService;
+import app.atrium.clinic.internal.ClinicViews;
 import app.atrium.security.Permissions;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;

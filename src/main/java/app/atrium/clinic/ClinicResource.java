@@ -1,9 +1,5 @@
 package app.atrium.clinic;
 
-import app.atrium.clinic.internal.Clinic;
-import app.atrium.clinic.internal.ClinicRequests;
-import app.atrium.clinic.internal.ClinicService;
-import app.atrium.clinic.internal.ClinicViews;
 import java.net.URI;
 
 import jakarta.validation.Valid;
@@ -24,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import app.atrium.clinic.internal.ClinicRequests;
+import app.atrium.clinic.internal.ClinicService;
+import app.atrium.clinic.internal.ClinicViews;
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Permissions;
 import app.atrium.shared.web.Envelope;
@@ -60,7 +59,7 @@ public class ClinicResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409")
     public RestResponse<Envelope<ClinicViews.ClinicView>> create(@Valid @NotNull ClinicRequests.CreateClinic body) {
         ClinicViews.ClinicView created = clinics.create(body, caller.get());
-        return RestResponse.ResponseBuilder.<Envelope<ClinicViews.ClinicView>>created(URI.create("/api/v1/clinic"))
+        return RestResponse.ResponseBuilder.<Envelope<ClinicViews.ClinicView>> created(URI.create("/api/v1/clinic"))
                 .entity(Envelope.of(created)).build();
     }
 

@@ -1,9 +1,5 @@
 package app.atrium.clinic;
 
-import app.atrium.clinic.internal.Clinic;
-import app.atrium.clinic.internal.ClinicRequests;
-import app.atrium.clinic.internal.ClinicViews;
-import app.atrium.clinic.internal.DepartmentService;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import app.atrium.clinic.internal.ClinicRequests;
+import app.atrium.clinic.internal.ClinicViews;
+import app.atrium.clinic.internal.DepartmentService;
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Permissions;
 import app.atrium.shared.web.Envelope;
@@ -61,7 +60,7 @@ public class DepartmentResource {
     public RestResponse<Envelope<ClinicViews.DepartmentView>> create(
             @Valid @NotNull ClinicRequests.DepartmentBody body) {
         ClinicViews.DepartmentView d = departments.create(body, caller.get());
-        return RestResponse.ResponseBuilder.<Envelope<ClinicViews.DepartmentView>>created(
+        return RestResponse.ResponseBuilder.<Envelope<ClinicViews.DepartmentView>> created(
                 URI.create("/api/v1/clinic/departments/" + d.id())).entity(Envelope.of(d)).build();
     }
 

@@ -1,10 +1,5 @@
 package app.atrium.clinic;
 
-import app.atrium.clinic.internal.Clinic;
-import app.atrium.clinic.internal.ClinicRequests;
-import app.atrium.clinic.internal.ClinicViews;
-import app.atrium.clinic.internal.Invitation;
-import app.atrium.clinic.internal.InvitationService;
 import java.net.URI;
 import java.util.UUID;
 
@@ -27,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import app.atrium.clinic.internal.ClinicRequests;
+import app.atrium.clinic.internal.ClinicViews;
+import app.atrium.clinic.internal.InvitationService;
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Permissions;
 import app.atrium.shared.paging.Page;
@@ -66,7 +64,7 @@ public class InvitationResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409,429")
     public RestResponse<Envelope<ClinicViews.InvitationView>> invite(@Valid @NotNull ClinicRequests.Invite body) {
         ClinicViews.InvitationView created = invitations.invite(body, caller.get());
-        return RestResponse.ResponseBuilder.<Envelope<ClinicViews.InvitationView>>created(
+        return RestResponse.ResponseBuilder.<Envelope<ClinicViews.InvitationView>> created(
                 URI.create("/api/v1/clinic/invitations/" + created.id())).entity(Envelope.of(created)).build();
     }
 

@@ -1,9 +1,5 @@
 package app.atrium.clinic;
 
-import app.atrium.clinic.internal.Clinic;
-import app.atrium.clinic.internal.ClinicRequests;
-import app.atrium.clinic.internal.ClinicViews;
-import app.atrium.clinic.internal.MemberService;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.ResponseStatus;
 
+import app.atrium.clinic.internal.ClinicRequests;
+import app.atrium.clinic.internal.ClinicViews;
+import app.atrium.clinic.internal.MemberService;
 import app.atrium.security.Permissions;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;

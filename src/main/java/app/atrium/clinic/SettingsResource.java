@@ -1,9 +1,5 @@
 package app.atrium.clinic;
 
-import app.atrium.clinic.internal.Clinic;
-import app.atrium.clinic.internal.ClinicRequests;
-import app.atrium.clinic.internal.ClinicService;
-import app.atrium.clinic.internal.ClinicViews;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -21,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.atrium.clinic.internal.ClinicRequests;
+import app.atrium.clinic.internal.ClinicService;
+import app.atrium.clinic.internal.ClinicViews;
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Permissions;
 import app.atrium.shared.web.Envelope;

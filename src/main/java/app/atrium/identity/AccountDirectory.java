@@ -1,6 +1,5 @@
 package app.atrium.identity;
 
-import app.atrium.identity.internal.Account;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -11,9 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import app.atrium.shared.paging.SearchTerm;
 import jakarta.transaction.Transactional;
+
+import app.atrium.identity.internal.Account;
+import app.atrium.shared.paging.SearchTerm;
 
 /** What other features may know about accounts: names, email, verification; no credentials. */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class AccountDirectory {
 
     @Transactional
     public Optional<AccountRef> find(UUID id) {
-        return Account.<Account>findByIdOptional(id).map(AccountRef::from);
+        return Account.<Account> findByIdOptional(id).map(AccountRef::from);
     }
 
     @Transactional
@@ -51,7 +51,7 @@ public class AccountDirectory {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return Account.<Account>list("id in ?1", ids).stream().map(AccountRef::from)
+        return Account.<Account> list("id in ?1", ids).stream().map(AccountRef::from)
                 .collect(Collectors.toMap(AccountRef::id, Function.identity()));
     }
 
@@ -61,7 +61,7 @@ public class AccountDirectory {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        return Account.<Account>find("id in ?1 and (emailNormalized like ?2 or lower(firstName) like ?2 "
+        return Account.<Account> find("id in ?1 and (emailNormalized like ?2 or lower(firstName) like ?2 "
                 + "or lower(lastName) like ?2 or lower(concat(firstName, ' ', lastName)) like ?2)", candidates,
                 SearchTerm.contains(search)).stream().map(a -> a.id).toList();
     }

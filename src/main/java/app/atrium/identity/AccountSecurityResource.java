@@ -1,11 +1,5 @@
 package app.atrium.identity;
 
-import app.atrium.identity.internal.Account;
-import app.atrium.identity.internal.AccountViews;
-import app.atrium.identity.internal.AuthRequests;
-import app.atrium.identity.internal.CredentialService;
-import app.atrium.identity.internal.MfaService;
-import app.atrium.identity.internal.SessionService;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import app.atrium.identity.internal.AccountViews;
+import app.atrium.identity.internal.AuthRequests;
+import app.atrium.identity.internal.CredentialService;
+import app.atrium.identity.internal.MfaService;
+import app.atrium.identity.internal.SessionService;
 import app.atrium.security.CurrentCaller;
 import app.atrium.shared.web.Envelope;
 import app.atrium.shared.web.OpenApiErrorsFilter;

@@ -1,9 +1,5 @@
 package app.atrium.identity;
 
-import app.atrium.identity.internal.Account;
-import app.atrium.identity.internal.AccountService;
-import app.atrium.identity.internal.AccountViews;
-import app.atrium.identity.internal.MfaService;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.atrium.identity.internal.Account;
+import app.atrium.identity.internal.AccountService;
+import app.atrium.identity.internal.AccountViews;
+import app.atrium.identity.internal.MfaService;
 import app.atrium.security.Permissions;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;

@@ -1,10 +1,5 @@
 package app.atrium.identity;
 
-import app.atrium.identity.internal.AccountService;
-import app.atrium.identity.internal.AccountViews;
-import app.atrium.identity.internal.AuthRequests;
-import app.atrium.identity.internal.LoginService;
-import app.atrium.identity.internal.SessionService;
 import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;
@@ -24,6 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import app.atrium.identity.internal.AccountService;
+import app.atrium.identity.internal.AccountViews;
+import app.atrium.identity.internal.AuthRequests;
+import app.atrium.identity.internal.LoginService;
+import app.atrium.identity.internal.SessionService;
 import app.atrium.security.CurrentCaller;
 import app.atrium.shared.web.Envelope;
 import app.atrium.shared.web.OpenApiErrorsFilter;
@@ -60,7 +60,7 @@ public class AuthResource {
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409,429")
     public RestResponse<Envelope<AccountViews.AuthTokens>> register(@Valid @NotNull AuthRequests.Register body) {
-        return RestResponse.ResponseBuilder.<Envelope<AccountViews.AuthTokens>>created(URI.create("/api/v1/auth/me"))
+        return RestResponse.ResponseBuilder.<Envelope<AccountViews.AuthTokens>> created(URI.create("/api/v1/auth/me"))
                 .entity(Envelope.of(accounts.register(body))).build();
     }
 

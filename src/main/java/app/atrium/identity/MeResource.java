@@ -1,8 +1,5 @@
 package app.atrium.identity;
 
-import app.atrium.identity.internal.AccountService;
-import app.atrium.identity.internal.AccountViews;
-import app.atrium.identity.internal.ProfileRequests;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.atrium.identity.internal.AccountService;
+import app.atrium.identity.internal.AccountViews;
+import app.atrium.identity.internal.ProfileRequests;
 import app.atrium.security.CurrentCaller;
 import app.atrium.shared.web.Envelope;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;

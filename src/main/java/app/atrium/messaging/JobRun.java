@@ -27,7 +27,8 @@ public class JobRun extends PanacheEntityBase {
 
     @Embeddable
     public record Key(@Column(name = "message_id") UUID messageId, @Column(name = "consumer") String consumer)
-            implements Serializable {
+            implements
+                Serializable {
     }
 
     @EmbeddedId

@@ -51,7 +51,8 @@ public class OutboxRelay {
                 .description("Outbox publish attempts that failed").register(registry);
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${atrium.messaging.outbox.relay-every}", delayed = "${atrium.messaging.outbox.relay-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(identity = "outbox-relay", every = "${atrium.messaging.outbox.relay-every}",
+            delayed = "${atrium.messaging.outbox.relay-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         relayAll();

@@ -1,7 +1,5 @@
 package app.atrium.upload;
 
-import app.atrium.upload.internal.UploadRequests;
-import app.atrium.upload.internal.UploadService;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,18 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import app.atrium.security.Caller;
 import app.atrium.security.CurrentCaller;
-import app.atrium.shared.idempotency.Idempotency;
 import app.atrium.security.Roles;
+import app.atrium.shared.idempotency.Idempotency;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.web.Envelope;
 import app.atrium.shared.web.OpenApiErrorsFilter;
+import app.atrium.upload.internal.UploadRequests;
+import app.atrium.upload.internal.UploadService;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;
-import org.jboss.resteasy.reactive.ResponseStatus;
-import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/uploads")
@@ -49,6 +49,8 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
         Roles.SUPER_ADMIN })
 @EndpointDisabled(name = "atrium.api.enabled", stringValue = "false")
 public class UploadResource {
+
+    private static final String RETRY_SAFE = "Retry-safe: a repeat with the same key within 24 h gets the first answer";
 
     private final UploadService service;
     private final CurrentCaller caller;
@@ -72,7 +74,7 @@ public class UploadResource {
             UriInfo uri) {
         UploadView.Created created = service.create(body, caller.get());
         URI location = uri.getAbsolutePathBuilder().path(created.upload().id().toString()).build();
-        return RestResponse.ResponseBuilder.<Envelope<UploadView.Created>>created(location).entity(Envelope.of(created))
+        return RestResponse.ResponseBuilder.<Envelope<UploadView.Created>> created(location).entity(Envelope.of(created))
                 .build();
     }
 
@@ -91,13 +93,11 @@ public class UploadResource {
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "202")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public RestResponse<Envelope<UploadView.Details>> complete(@PathParam("id") UUID id,
-            @Parameter(description = "Retry-safe: a repeat with the same key within 24 h gets the first answer")
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+            @Parameter(description = RETRY_SAFE) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         Caller c = caller.get();
         Idempotency.Outcome<UploadView.Details> outcome = idempotency.once(c.accountId(), idempotencyKey,
                 "POST /api/v1/uploads/" + id + "/complete", UploadView.Details.class, () -> service.complete(id, c));
-        RestResponse.ResponseBuilder<Envelope<UploadView.Details>> r = RestResponse.ResponseBuilder
-                .<Envelope<UploadView.Details>>accepted().entity(Envelope.of(outcome.value()));
+        var r = RestResponse.ResponseBuilder.<Envelope<UploadView.Details>> accepted().entity(Envelope.of(outcome.value()));
         return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
     }
 

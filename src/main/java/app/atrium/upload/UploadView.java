@@ -1,6 +1,5 @@
 package app.atrium.upload;
 
-import app.atrium.upload.internal.Upload;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.atrium.storage.ObjectStorage;
+import app.atrium.upload.internal.Upload;
 
 /** Response bodies of the uploads API (never the entity itself). */
 public final class UploadView {
@@ -29,9 +29,12 @@ public final class UploadView {
             @Schema(nullable = true, description = "Why the file was rejected or failed") String rejectionReason,
             @Schema(required = true) Instant createdAt,
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant processedAt,
-            @Schema(nullable = true, description = "Short-lived download URL of the stored file (READY only)") String downloadUrl,
-            @Schema(nullable = true, description = "Short-lived download URL of the thumbnail (READY images only)") String thumbnailUrl,
-            @Schema(nullable = true, implementation = String.class, format = "date-time", description = "When the download URLs stop working") Instant downloadUrlsExpireAt) {
+            @Schema(nullable = true,
+                    description = "Short-lived download URL of the stored file (READY only)") String downloadUrl,
+            @Schema(nullable = true,
+                    description = "Short-lived download URL of the thumbnail (READY images only)") String thumbnailUrl,
+            @Schema(nullable = true, implementation = String.class, format = "date-time",
+                    description = "When the download URLs stop working") Instant downloadUrlsExpireAt) {
 
         public static Details of(Upload u) {
             return of(u, null, null, null);

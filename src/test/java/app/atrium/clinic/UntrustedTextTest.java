@@ -1,6 +1,5 @@
 package app.atrium.clinic;
 
-import app.atrium.clinic.internal.Clinic;
 import static app.atrium.testing.Api.as;
 import static app.atrium.testing.Api.badRequestAs;
 import static org.assertj.core.api.Assertions.assertThat;

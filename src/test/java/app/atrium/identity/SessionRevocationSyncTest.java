@@ -1,6 +1,5 @@
 package app.atrium.identity;
 
-import app.atrium.identity.internal.SessionRevocationSync;
 import static app.atrium.testing.Api.api;
 import static app.atrium.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import app.atrium.identity.internal.SessionRevocationSync;
 import app.atrium.security.OpaqueTokens;
 import app.atrium.testing.Sql;
 import io.quarkus.redis.datasource.RedisDataSource;

@@ -208,7 +208,8 @@ class WorkerProcessIT {
     }
 
     private static double jobsDone(String metrics) {
-        Matcher m = Pattern.compile("atrium_jobs_processed_total\\{[^}]*outcome=\"done\"[^}]*type=\"upload.process\"[^}]*\\} ([0-9.E]+)")
+        Matcher m = Pattern
+                .compile("atrium_jobs_processed_total\\{[^}]*outcome=\"done\"[^}]*type=\"upload.process\"[^}]*\\} ([0-9.E]+)")
                 .matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
     }

@@ -30,9 +30,9 @@ class OutboxJanitorTest {
         assertThat(janitor.purge()).isGreaterThanOrEqualTo(1);
 
         QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(OutboxMessage.<OutboxMessage>findByIdOptional(oldSent)).isEmpty();
-            assertThat(OutboxMessage.<OutboxMessage>findByIdOptional(recentSent)).isPresent();
-            assertThat(OutboxMessage.<OutboxMessage>findByIdOptional(oldUnsent)).isPresent();
+            assertThat(OutboxMessage.<OutboxMessage> findByIdOptional(oldSent)).isEmpty();
+            assertThat(OutboxMessage.<OutboxMessage> findByIdOptional(recentSent)).isPresent();
+            assertThat(OutboxMessage.<OutboxMessage> findByIdOptional(oldUnsent)).isPresent();
             OutboxMessage.deleteById(recentSent);
             OutboxMessage.deleteById(oldUnsent);
         });

@@ -2,8 +2,8 @@ package app.atrium.ops;
 
 import static app.atrium.testing.Api.api;
 import static app.atrium.testing.Api.as;
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;

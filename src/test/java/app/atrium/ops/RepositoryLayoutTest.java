@@ -55,4 +55,25 @@ class RepositoryLayoutTest {
         assertThat(readme).contains("./mvnw quarkus:dev").contains("./mvnw verify")
                 .contains("QUARKUS_PROFILE=analysis-worker");
     }
+
+    /** The formatter (config/eclipse-format.xml) wraps at 128; what it cannot wrap must not exceed it either. */
+    @Test
+    void noJavaLineIsWiderThanTheFormattersWidth() throws IOException {
+        List<String> wide = new java.util.ArrayList<>();
+        for (String root : List.of("src/main/java", "src/test/java")) {
+            try (var files = Files.walk(Path.of(root))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    List<String> lines = Files.readAllLines(f);
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (lines.get(i).length() > 128) {
+                            wide.add(f + ":" + (i + 1));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(wide).as("lines over 128 characters").isEmpty();
+        assertThat(Path.of(".editorconfig")).exists();
+        assertThat(Files.readString(Path.of("pom.xml"))).contains("formatter-maven-plugin").contains("impsort-maven-plugin");
+    }
 }

@@ -15,7 +15,7 @@ class TotpTest {
 
     @Test
     void rfc6238ReferenceCodeForTheSha1Secret() {
-        // RFC 6238 appendix B: secret "12345678901234567890" (Base32 GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ), T = 59 s -> 94287082 (8 digits).
+        // RFC 6238 appendix B: secret "12345678901234567890" (Base32 below), T = 59 s -> 94287082 (8 digits).
         assertThat(Totp.codeAt("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 1)).isEqualTo(287082);
     }
 

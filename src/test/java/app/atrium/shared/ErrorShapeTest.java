@@ -54,7 +54,8 @@ class ErrorShapeTest {
     @Test
     void wrongTypeAndBadEnumAre400ValidationErrorsNamingTheField() {
         errorShape(badRequest().auth().oauth2(token()).contentType("application/json")
-                .body("{\"purpose\":\"SKIN_IMAGE\",\"fileName\":\"a.jpg\",\"contentType\":\"image/jpeg\",\"sizeBytes\":\"big\"}")
+                .body("{\"purpose\":\"SKIN_IMAGE\",\"fileName\":\"a.jpg\",\"contentType\":\"image/jpeg\","
+                        + "\"sizeBytes\":\"big\"}")
                 .post("/api/v1/uploads").then(), 400, "VALIDATION_ERROR")
                 .body("error.details.field", hasItem("sizeBytes"));
         errorShape(badRequest().auth().oauth2(token()).contentType("application/json")

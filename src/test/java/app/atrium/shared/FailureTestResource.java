@@ -43,7 +43,8 @@ public class FailureTestResource {
             }
             case "unique" -> throw new RuntimeException(new org.hibernate.exception.ConstraintViolationException(
                     "duplicate key", new java.sql.SQLException("duplicate key value violates unique constraint "
-                            + "\"accounts_email_uk\"", "23505"), "accounts_email_uk"));
+                            + "\"accounts_email_uk\"", "23505"),
+                    "accounts_email_uk"));
             default -> throw new IllegalStateException("secret internal detail: SELECT * FROM uploads");
         }
     }

@@ -3,13 +3,11 @@ package app.atrium.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.awaitility.Awaitility;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -21,6 +19,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
+
+import org.awaitility.Awaitility;
 
 /**
  * Reads what the application sent to the GreenMail SMTP server (started by InfraResource) over

@@ -19,7 +19,8 @@ import java.util.Map;
  * prod profile refuses the development keys), a data key, the test mail server. The test JVM
  * then reaches the same database ({@link Sql}) and signs tokens with the same key ({@link Tokens}).
  *
- * <p>One process plays both roles here (the upload consumer is switched on for it, as in dev
+ * <p>
+ * One process plays both roles here (the upload consumer is switched on for it, as in dev
  * mode), so the HTTP suites can watch uploads finish; {@code WorkerProcessIT} covers the split.
  */
 public final class PackagedApp {

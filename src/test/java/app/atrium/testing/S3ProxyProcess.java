@@ -29,7 +29,8 @@ public final class S3ProxyProcess implements AutoCloseable {
     public static S3ProxyProcess start() {
         String jar = System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar");
         if (!Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("s3proxy jar missing at " + jar + "; run through Maven (process-test-resources copies it)");
+            throw new IllegalStateException(
+                    "s3proxy jar missing at " + jar + "; run through Maven (process-test-resources copies it)");
         }
         try {
             int port = freePort();

@@ -1,7 +1,5 @@
 package app.atrium.upload;
 
-import app.atrium.upload.internal.UploadJanitor;
-import app.atrium.upload.internal.UploadKeys;
 import static app.atrium.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +13,8 @@ import app.atrium.storage.ObjectStorage;
 import app.atrium.testing.Sql;
 import app.atrium.testing.TestImages;
 import app.atrium.testing.Tokens;
+import app.atrium.upload.internal.UploadJanitor;
+import app.atrium.upload.internal.UploadKeys;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

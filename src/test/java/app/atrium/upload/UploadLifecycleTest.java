@@ -1,6 +1,5 @@
 package app.atrium.upload;
 
-import app.atrium.upload.internal.UploadKeys;
 import static app.atrium.testing.Api.as;
 import static app.atrium.testing.Api.badRequest;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import app.atrium.storage.ObjectStorage;
 import app.atrium.testing.TestImages;
 import app.atrium.testing.Tokens;
+import app.atrium.upload.internal.UploadKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 

@@ -14,9 +14,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Filter;
 
 import app.atrium.security.Tenancy;
+import app.atrium.shared.db.TrackedEntity;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.paging.SearchTerm;
-import app.atrium.shared.db.TrackedEntity;
 import io.quarkus.panache.common.Parameters;
 
 /** The tenant. Under the tenant filter a caller sees only the clinic of its token. */

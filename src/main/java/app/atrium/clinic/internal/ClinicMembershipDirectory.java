@@ -30,7 +30,7 @@ public class ClinicMembershipDirectory implements MembershipDirectory {
             if (rows.isEmpty()) {
                 return List.of();
             }
-            Map<UUID, Clinic> clinics = Clinic.<Clinic>list("id in ?1", rows.stream().map(m -> m.clinicId).toList())
+            Map<UUID, Clinic> clinics = Clinic.<Clinic> list("id in ?1", rows.stream().map(m -> m.clinicId).toList())
                     .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
             return rows.stream()
                     .filter(m -> clinics.get(m.clinicId).status == Clinic.Status.ACTIVE)

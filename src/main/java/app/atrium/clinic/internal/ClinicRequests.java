@@ -1,6 +1,5 @@
 package app.atrium.clinic.internal;
 
-import app.atrium.clinic.ClinicRole;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Email;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import app.atrium.clinic.ClinicRole;
 import app.atrium.shared.validation.MultiLine;
 import app.atrium.shared.validation.NoLinks;
 import app.atrium.shared.validation.WebUrl;
@@ -25,7 +25,8 @@ public final class ClinicRequests {
 
     public record CreateClinic(
             @NotBlank @Size(max = 120) @NoLinks String name,
-            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])", message = "must be 3-60 lowercase letters, digits or dashes") String slug,
+            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+                    message = "must be 3-60 lowercase letters, digits or dashes") String slug,
             @NotBlank @Size(max = 64) @Schema(description = "IANA time zone, e.g. Europe/Berlin") String timeZone,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
             @NotBlank @Size(max = 35) @Schema(description = "BCP 47 tag, e.g. de-DE") String locale,
@@ -33,7 +34,8 @@ public final class ClinicRequests {
             @Size(max = 32) @Schema(nullable = true) String contactPhone,
             @Size(max = 200) @Schema(nullable = true) String addressLine,
             @Size(max = 100) @Schema(nullable = true) String city,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 code such as DE") @Schema(nullable = true) String country,
+            @Pattern(regexp = "[A-Z]{2}",
+                    message = "must be an ISO 3166 code such as DE") @Schema(nullable = true) String country,
             @Size(max = 200) @WebUrl @Schema(nullable = true) String website) {
     }
 
@@ -41,13 +43,15 @@ public final class ClinicRequests {
     public record UpdateClinic(
             @Size(min = 1, max = 120) @NoLinks @Schema(nullable = true) String name,
             @Size(max = 64) @Schema(nullable = true) String timeZone,
-            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") @Schema(nullable = true) String currency,
+            @Pattern(regexp = "[A-Z]{3}",
+                    message = "must be an ISO 4217 code such as EUR") @Schema(nullable = true) String currency,
             @Size(max = 35) @Schema(nullable = true) String locale,
             @Email @Size(max = 254) @Schema(nullable = true) String contactEmail,
             @Size(max = 32) @Schema(nullable = true) String contactPhone,
             @Size(max = 200) @Schema(nullable = true) String addressLine,
             @Size(max = 100) @Schema(nullable = true) String city,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 code such as DE") @Schema(nullable = true) String country,
+            @Pattern(regexp = "[A-Z]{2}",
+                    message = "must be an ISO 3166 code such as DE") @Schema(nullable = true) String country,
             @Size(max = 200) @WebUrl @Schema(nullable = true) String website,
             @Schema(nullable = true) Long version) {
     }
@@ -55,7 +59,8 @@ public final class ClinicRequests {
     public record SetLogo(@NotNull UUID uploadId) {
     }
 
-    public record SetSetting(@NotNull @Schema(implementation = Object.class, description = "Type and range depend on the key; see GET /settings") JsonNode value) {
+    public record SetSetting(@NotNull @Schema(implementation = Object.class,
+            description = "Type and range depend on the key; see GET /settings") JsonNode value) {
     }
 
     public record ChangeMember(

@@ -1,6 +1,5 @@
 package app.atrium.clinic.internal;
 
-import app.atrium.clinic.ClinicRole;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import app.atrium.audit.AuditLog;
+import app.atrium.clinic.ClinicRole;
 import app.atrium.identity.AccountDirectory;
 import app.atrium.security.Caller;
 import app.atrium.security.Tenancy;
@@ -23,8 +23,8 @@ import app.atrium.shared.ids.Ids;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.validation.Formats;
-import app.atrium.upload.UploadPurpose;
 import app.atrium.upload.ClinicUploads;
+import app.atrium.upload.UploadPurpose;
 import app.atrium.upload.UploadView;
 
 /** Clinics: create (caller becomes OWNER), the active clinic's details, logo and settings. */
@@ -94,8 +94,10 @@ public class ClinicService {
         }
         var entry = audit.event("clinic.updated").entity("clinic", c.id);
         c.name = changed(entry, "name", c.name, p.name() == null ? null : p.name().trim());
-        c.timeZone = changed(entry, "timeZone", c.timeZone, p.timeZone() == null ? null : Formats.timeZone("timeZone", p.timeZone()));
-        c.currency = changed(entry, "currency", c.currency, p.currency() == null ? null : Formats.currency("currency", p.currency()));
+        c.timeZone = changed(entry, "timeZone", c.timeZone,
+                p.timeZone() == null ? null : Formats.timeZone("timeZone", p.timeZone()));
+        c.currency = changed(entry, "currency", c.currency,
+                p.currency() == null ? null : Formats.currency("currency", p.currency()));
         c.locale = changed(entry, "locale", c.locale, p.locale() == null ? null : Formats.languageTag("locale", p.locale()));
         c.contactEmail = changed(entry, "contactEmail", c.contactEmail, p.contactEmail());
         c.contactPhone = changed(entry, "contactPhone", c.contactPhone, Formats.phone("contactPhone", p.contactPhone()));
@@ -170,7 +172,7 @@ public class ClinicService {
 
     /** The clinic of the caller's token; under the tenant filter no other clinic can be loaded. */
     static Clinic active(Caller caller) {
-        return Clinic.<Clinic>findByIdOptional(caller.requireClinic())
+        return Clinic.<Clinic> findByIdOptional(caller.requireClinic())
                 .orElseThrow(() -> ApiException.notFound("Clinic"));
     }
 

@@ -1,6 +1,5 @@
 package app.atrium.clinic.internal;
 
-import app.atrium.clinic.ClinicRole;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import app.atrium.clinic.ClinicRole;
 import app.atrium.identity.AccountDirectory;
 
 public final class ClinicViews {
@@ -95,7 +95,8 @@ public final class ClinicViews {
     @Schema(name = "Setting")
     public record Setting(
             @Schema(required = true) String key,
-            @Schema(required = true, implementation = Object.class, description = "The clinic's value, or the default") JsonNode value,
+            @Schema(required = true, implementation = Object.class,
+                    description = "The clinic's value, or the default") JsonNode value,
             @Schema(required = true, implementation = Object.class) JsonNode defaultValue,
             @Schema(required = true) String description,
             @Schema(nullable = true, implementation = String.class, format = "date-time") Instant updatedAt) {

@@ -78,6 +78,6 @@ public class DepartmentService {
     }
 
     private static Department department(UUID id) {
-        return Department.<Department>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Department"));
+        return Department.<Department> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Department"));
     }
 }

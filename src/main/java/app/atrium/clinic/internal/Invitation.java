@@ -1,6 +1,5 @@
 package app.atrium.clinic.internal;
 
-import app.atrium.clinic.ClinicRole;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import app.atrium.clinic.ClinicRole;
 import app.atrium.security.ClinicOwned;
 import app.atrium.shared.paging.PageRequest;
 import io.quarkus.panache.common.Parameters;

@@ -1,6 +1,5 @@
 package app.atrium.clinic.internal;
 
-import app.atrium.clinic.ClinicRole;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import app.atrium.audit.AuditLog;
+import app.atrium.clinic.ClinicRole;
 import app.atrium.identity.AccountDirectory;
-import app.atrium.shared.mail.AppLinks;
 import app.atrium.security.Caller;
 import app.atrium.security.OpaqueTokens;
 import app.atrium.security.Permissions;
@@ -25,6 +24,7 @@ import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.hash.Hashes;
 import app.atrium.shared.ids.Ids;
+import app.atrium.shared.mail.AppLinks;
 import app.atrium.shared.mail.Mails;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
@@ -117,7 +117,7 @@ public class InvitationService {
 
     @Transactional
     public void revoke(UUID id) {
-        Invitation i = Invitation.<Invitation>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Invitation"));
+        Invitation i = Invitation.<Invitation> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Invitation"));
         Instant now = clock.instant();
         if (i.state(now) != Invitation.State.PENDING) {
             throw ApiException.invalidState("The invitation is " + i.state(now) + "; only a PENDING one can be revoked");

@@ -1,6 +1,5 @@
 package app.atrium.clinic.internal;
 
-import app.atrium.clinic.ClinicRole;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.atrium.audit.AuditLog;
+import app.atrium.clinic.ClinicRole;
 import app.atrium.identity.AccountDirectory;
 import app.atrium.identity.MemberSessions;
 import app.atrium.security.Permissions;
@@ -47,7 +47,7 @@ public class MemberService {
         // Search among this clinic's members only (a clinic has hundreds, not millions).
         Optional<List<UUID>> ids = search.map(s -> accounts.matching(Membership.accountIds(), s));
         if (ids.isPresent() && ids.get().isEmpty()) {
-            return Page.of(List.<Membership>of(), page, m -> m.id, m -> null);
+            return Page.of(List.<Membership> of(), page, m -> m.id, m -> null);
         }
         List<Membership> rows = Membership.page(role, ids, page);
         Map<UUID, AccountDirectory.AccountRef> refs = accounts.findAll(rows.stream().map(m -> m.accountId).toList());
@@ -74,7 +74,7 @@ public class MemberService {
             sessions.endForClinic(m.accountId, m.clinicId);
         }
         if (body.departmentId() != null) {
-            Department.<Department>findByIdOptional(body.departmentId())
+            Department.<Department> findByIdOptional(body.departmentId())
                     .orElseThrow(() -> ApiException.validation("departmentId", "is not a department of this clinic"));
             audit.event("clinic.member_department_changed").entity("membership", m.id)
                     .change("departmentId", m.departmentId, body.departmentId()).record();
@@ -101,7 +101,7 @@ public class MemberService {
     }
 
     private static Membership member(UUID id) {
-        return Membership.<Membership>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Member"));
+        return Membership.<Membership> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Member"));
     }
 
     /** Serialises owner changes of this clinic so two demotions cannot both pass the last-owner check. */

@@ -21,9 +21,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import app.atrium.shared.db.TrackedEntity;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.paging.SearchTerm;
-import app.atrium.shared.db.TrackedEntity;
 import io.quarkus.panache.common.Parameters;
 
 @Entity

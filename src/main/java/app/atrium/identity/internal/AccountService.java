@@ -164,7 +164,7 @@ public class AccountService {
     /** Disables an account: its sessions end at once and it can no longer sign in. */
     @Transactional
     public AccountViews.AccountSummary setStatus(UUID accountId, Account.Status status) {
-        Account a = Account.<Account>findByIdOptional(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+        Account a = Account.<Account> findByIdOptional(accountId).orElseThrow(() -> ApiException.notFound("Account"));
         if (a.status == status) {
             throw ApiException.conflict(ErrorCode.INVALID_STATE, "The account is already " + status);
         }
@@ -176,7 +176,7 @@ public class AccountService {
     }
 
     private static Account account(Caller caller) {
-        return Account.<Account>findByIdOptional(caller.accountId())
+        return Account.<Account> findByIdOptional(caller.accountId())
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The account no longer exists"));
     }
 }

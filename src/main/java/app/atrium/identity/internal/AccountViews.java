@@ -77,8 +77,10 @@ public final class AccountViews {
     public record Me(
             @Schema(required = true) User user,
             @Schema(required = true) List<Membership> memberships,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The clinic this token is scoped to; absent without one") Membership activeClinic,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "SUPER_ADMIN for platform operators; absent otherwise") String platformRole) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "The clinic this token is scoped to; absent without one") Membership activeClinic,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "SUPER_ADMIN for platform operators; absent otherwise") String platformRole) {
     }
 
     @Schema(name = "Session")
@@ -100,7 +102,8 @@ public final class AccountViews {
 
     @Schema(name = "RecoveryCodes")
     public record RecoveryCodes(
-            @Schema(required = true, description = "Shown once; each works once instead of a code") List<String> recoveryCodes) {
+            @Schema(required = true,
+                    description = "Shown once; each works once instead of a code") List<String> recoveryCodes) {
     }
 
     @Schema(name = "Accepted")

@@ -33,8 +33,10 @@ public final class AuthRequests {
 
     public record MfaVerify(
             @NotBlank @Size(max = 100) String challengeToken,
-            @Pattern(regexp = "\\d{6}") @Schema(nullable = true, description = "6-digit code from the authenticator app") String code,
-            @Size(max = 20) @Schema(nullable = true, description = "One of the recovery codes, instead of a code") String recoveryCode) {
+            @Pattern(regexp = "\\d{6}") @Schema(nullable = true,
+                    description = "6-digit code from the authenticator app") String code,
+            @Size(max = 20) @Schema(nullable = true,
+                    description = "One of the recovery codes, instead of a code") String recoveryCode) {
     }
 
     public record RefreshTokenBody(@NotBlank @Size(max = 100) String refreshToken) {

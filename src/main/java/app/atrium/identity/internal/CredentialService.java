@@ -1,6 +1,5 @@
 package app.atrium.identity.internal;
 
-import app.atrium.shared.mail.AppLinks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.hash.Hashes;
 import app.atrium.shared.ids.Ids;
+import app.atrium.shared.mail.AppLinks;
 import app.atrium.shared.mail.Mails;
 
 /**

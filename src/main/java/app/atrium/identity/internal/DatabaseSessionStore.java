@@ -14,6 +14,6 @@ public class DatabaseSessionStore implements SessionStore {
     @Override
     @Transactional
     public boolean isEnded(UUID sessionId) {
-        return AuthSession.<AuthSession>findByIdOptional(sessionId).map(s -> s.revokedAt != null).orElse(true);
+        return AuthSession.<AuthSession> findByIdOptional(sessionId).map(s -> s.revokedAt != null).orElse(true);
     }
 }

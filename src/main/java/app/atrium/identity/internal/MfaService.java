@@ -112,7 +112,7 @@ public class MfaService {
     /** A platform operator turns MFA off for someone who lost both device and codes. */
     @Transactional
     public AccountViews.AccountSummary reset(UUID accountId) {
-        Account a = Account.<Account>findByIdOptional(accountId).orElseThrow(() -> ApiException.notFound("Account"));
+        Account a = Account.<Account> findByIdOptional(accountId).orElseThrow(() -> ApiException.notFound("Account"));
         if (!a.mfaEnabled()) {
             throw ApiException.conflict(ErrorCode.INVALID_STATE, "MFA is not on for this account");
         }

@@ -10,8 +10,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import app.atrium.identity.MemberSessions;
 import app.atrium.audit.AuditLog;
+import app.atrium.identity.MemberSessions;
 import app.atrium.security.AccessTokens;
 import app.atrium.security.Caller;
 import app.atrium.security.ClientInfo;
@@ -160,7 +160,7 @@ public class SessionService implements MemberSessions {
 
     @Transactional
     public void revoke(Caller caller, UUID sessionId) {
-        AuthSession s = AuthSession.<AuthSession>findByIdOptional(sessionId)
+        AuthSession s = AuthSession.<AuthSession> findByIdOptional(sessionId)
                 .filter(x -> x.accountId.equals(caller.accountId()) && x.revokedAt == null)
                 .orElseThrow(() -> ApiException.notFound("Session"));
         end(List.of(s), REASON_REVOKED, clock.instant());
@@ -192,7 +192,7 @@ public class SessionService implements MemberSessions {
     }
 
     private AuthSession activeSession(Caller caller) {
-        return AuthSession.<AuthSession>findByIdOptional(caller.sessionId())
+        return AuthSession.<AuthSession> findByIdOptional(caller.sessionId())
                 .filter(s -> s.revokedAt == null)
                 .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The session has ended"));
     }

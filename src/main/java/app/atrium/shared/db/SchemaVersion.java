@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
  * Whether the database schema is the one this build needs: no migration of this build is pending
  * (ADR 0015). API pods migrate at start, so for them it is true once started; a worker never
  * migrates: it stays unready, and holds its jobs, until an API pod has migrated, instead of
- * crashing on a missing table (readiness: {@code SchemaHealthCheck}). A schema newer than the build (a rolling upgrade) counts as
+ * crashing on a missing table (readiness: {@code SchemaHealthCheck}). A schema newer than the build (a rolling upgrade) counts
+ * as
  * current: migrations only add (expand, then contract a release later).
  */
 @ApplicationScoped

@@ -21,7 +21,7 @@ public record ErrorResponse(ErrorBody error) {
             @Schema(required = true, examples = "Invalid input data") String message,
             List<FieldError> details,
             @Schema(required = true) String requestId,
-            @Schema(description = "Only with MFA_REQUIRED: complete the login at POST /api/v1/auth/mfa/verify") Challenge challenge) {
+            @Schema(description = "Only with MFA_REQUIRED: finish at POST /api/v1/auth/mfa/verify") Challenge challenge) {
     }
 
     /** The second step of a login: a short-lived token that is not a bearer token. */

@@ -98,11 +98,11 @@ public class Mails {
                 // A pooled connection the server has dropped, a greylisting 4xx: try again shortly.
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).atMost(3)
                 .subscribe().with(
-                ok -> meters.counter("atrium_mail_sent_total", "template", template).increment(),
-                failure -> {
-                    meters.counter("atrium_mail_failures_total", "template", template).increment();
-                    LOG.warnf("Could not send the %s email: %s", template, failure.getMessage());
-                });
+                        ok -> meters.counter("atrium_mail_sent_total", "template", template).increment(),
+                        failure -> {
+                            meters.counter("atrium_mail_failures_total", "template", template).increment();
+                            LOG.warnf("Could not send the %s email: %s", template, failure.getMessage());
+                        });
     }
 
     private String render(String name, Map<String, Object> data) {

@@ -11,7 +11,8 @@ public record Page<T>(List<T> data, Meta meta) {
 
     @Schema(name = "PageMeta")
     public record Meta(@Schema(required = true) int limit,
-            @Schema(nullable = true, description = "Pass as ?cursor= for the next page; null on the last page") String nextCursor) {
+            @Schema(nullable = true,
+                    description = "Pass as ?cursor= for the next page; null on the last page") String nextCursor) {
     }
 
     /**

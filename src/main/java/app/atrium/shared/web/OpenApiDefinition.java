@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @OpenAPIDefinition(info = @Info(title = "Atrium API", version = "v1",
         description = "Backend for aesthetic, dermatology and dental clinics and their clients. "
-                + "Conventions: success bodies are {\"data\": ...}; errors are {\"error\": {code, message, details, requestId}}."))
+                + "Conventions: success bodies are {\"data\": ...}; "
+                + "errors are {\"error\": {code, message, details, requestId}}."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class OpenApiDefinition extends Application {
 }

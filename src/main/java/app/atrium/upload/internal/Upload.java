@@ -1,7 +1,5 @@
 package app.atrium.upload.internal;
 
-import app.atrium.upload.UploadPurpose;
-import app.atrium.upload.UploadStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +12,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.db.TrackedEntity;
+import app.atrium.shared.paging.PageRequest;
+import app.atrium.upload.UploadPurpose;
+import app.atrium.upload.UploadStatus;
 import io.quarkus.panache.common.Parameters;
 
 @Entity

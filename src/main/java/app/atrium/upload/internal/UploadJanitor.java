@@ -1,6 +1,5 @@
 package app.atrium.upload.internal;
 
-import app.atrium.upload.UploadStatus;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import app.atrium.storage.ObjectStorage;
+import app.atrium.upload.UploadStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -46,7 +46,7 @@ public class UploadJanitor {
 
     /** Removes one batch of abandoned uploads; returns how many. */
     public int purgeAbandoned() {
-        List<UUID> stale = QuarkusTransaction.requiringNew().call(() -> Upload.<Upload>find(
+        List<UUID> stale = QuarkusTransaction.requiringNew().call(() -> Upload.<Upload> find(
                 "status = ?1 and createdAt < ?2 order by createdAt", UploadStatus.PENDING_UPLOAD,
                 clock.instant().minus(config.abandonAfter())).page(0, BATCH).stream().map(u -> u.id).toList());
         int removed = 0;

@@ -1,7 +1,8 @@
 package app.atrium.upload.internal;
 
-import app.atrium.upload.UploadPurpose;
 import java.util.UUID;
+
+import app.atrium.upload.UploadPurpose;
 
 /** Server-generated object keys; the client's file name never becomes part of a key. */
 public final class UploadKeys {

@@ -1,9 +1,5 @@
 package app.atrium.upload.internal;
 
-import app.atrium.upload.ClinicUploads;
-import app.atrium.upload.UploadPurpose;
-import app.atrium.upload.UploadStatus;
-import app.atrium.upload.UploadView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,12 +13,15 @@ import app.atrium.security.Caller;
 import app.atrium.security.Permissions;
 import app.atrium.security.RateLimiter;
 import app.atrium.shared.error.ApiException;
-import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.ids.Ids;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.storage.ObjectStorage;
 import app.atrium.storage.StorageConfig;
+import app.atrium.upload.ClinicUploads;
+import app.atrium.upload.UploadPurpose;
+import app.atrium.upload.UploadStatus;
+import app.atrium.upload.UploadView;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The API side of uploads: issue presigned URLs, hand finished uploads to the worker, show results. */
@@ -135,7 +134,7 @@ public class UploadService implements ClinicUploads {
     @Override
     @Transactional
     public UploadView.Details readyClinicUpload(UUID id, UUID clinicId, UploadPurpose purpose) {
-        Upload u = Upload.<Upload>findByIdOptional(id)
+        Upload u = Upload.<Upload> findByIdOptional(id)
                 .filter(x -> clinicId.equals(x.clinicId) && x.purpose == purpose)
                 .orElseThrow(() -> ApiException.notFound("Upload"));
         if (u.status != UploadStatus.READY) {

@@ -34,7 +34,8 @@ class SettingKeyTest {
         assertThat(SettingKey.BOOKING_LEAD_TIME_MINUTES.problem(IntNode.valueOf(-1))).isPresent();
         assertThat(SettingKey.REMINDER_HOURS_BEFORE.problem(IntNode.valueOf(0))).isPresent();
         assertThat(SettingKey.BRANDING_PRIMARY_COLOR.problem(TextNode.valueOf("#2f6f62"))).isEmpty();
-        assertThat(SettingKey.BRANDING_PRIMARY_COLOR.problem(TextNode.valueOf("red"))).hasValue("must be a colour like #2F6F62");
+        assertThat(SettingKey.BRANDING_PRIMARY_COLOR.problem(TextNode.valueOf("red")))
+                .hasValue("must be a colour like #2F6F62");
         assertThat(SettingKey.BOOKING_ONLINE_ENABLED.problem(NullNode.getInstance())).hasValue("must not be null");
         assertThat(SettingKey.BOOKING_ONLINE_ENABLED.problem(null)).hasValue("must not be null");
     }

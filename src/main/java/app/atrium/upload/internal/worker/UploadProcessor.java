@@ -16,12 +16,12 @@ import app.atrium.messaging.JobMessage;
 import app.atrium.messaging.PermanentJobException;
 import app.atrium.shared.hash.Hashes;
 import app.atrium.storage.ObjectStorage;
+import app.atrium.upload.UploadPurpose.MediaTypes;
+import app.atrium.upload.UploadStatus;
 import app.atrium.upload.internal.Upload;
 import app.atrium.upload.internal.UploadConfig;
 import app.atrium.upload.internal.UploadJob;
 import app.atrium.upload.internal.UploadKeys;
-import app.atrium.upload.UploadPurpose.MediaTypes;
-import app.atrium.upload.UploadStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -58,9 +58,10 @@ public class UploadProcessor implements JobHandler {
     @Override
     public Result process(JobMessage job) throws Exception {
         UploadJob payload = parse(job.payload());
-        Optional<Snapshot> found = QuarkusTransaction.requiringNew().call(() -> Upload.<Upload>findByIdOptional(
-                payload.uploadId()).map(u -> new Snapshot(u.id, u.status, u.contentType, u.declaredSize,
-                        u.purpose.maxBytes())));
+        Optional<Snapshot> found = QuarkusTransaction.requiringNew().call(() -> Upload.<Upload> findByIdOptional(
+                payload.uploadId()).map(
+                        u -> new Snapshot(u.id, u.status, u.contentType, u.declaredSize,
+                                u.purpose.maxBytes())));
         if (found.isEmpty() || found.get().status() != UploadStatus.PROCESSING) {
             LOG.infof("Upload %s is gone or already finished; nothing to do", payload.uploadId());
             return () -> {
