@@ -106,6 +106,30 @@ class ArchitectureTest {
                 .hasMessageContaining("archfixture.shared.KnowsAFeature");
     }
 
+    /**
+     * Beyond imports: no class, field, method or enum constant of {@code shared} or {@code messaging}
+     * is named after a feature (the feature names found from the packages). A feature registers
+     * what the kernel carries for it (a job type, an error field) instead. API.md's error codes
+     * ({@code ErrorCode}) are the API's vocabulary, not a feature's, and none is named after one.
+     */
+    @Test
+    void theKernelNamesNoFeature() {
+        Set<String> words = features(DefaultDenyTest.APP, ROOT);
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (JavaClass c : DefaultDenyTest.APP) {
+            if (!c.getPackageName().startsWith(ROOT + ".shared") && !c.getPackageName().startsWith(ROOT + ".messaging")) {
+                continue;
+            }
+            java.util.stream.Stream.of(java.util.stream.Stream.of(c.getSimpleName()),
+                    c.getFields().stream().map(f -> f.getName()), c.getMethods().stream().map(m -> m.getName()))
+                    .flatMap(x -> x)
+                    .filter(n -> words.stream().anyMatch(w -> n.toLowerCase(java.util.Locale.ROOT).contains(w)))
+                    .forEach(n -> named.add(c.getName() + "." + n));
+        }
+        assertThat(words).isNotEmpty();
+        assertThat(named).as("kernel names containing a feature's name " + words).isEmpty();
+    }
+
     @Test
     void sharedDependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("app.atrium.shared..")

@@ -120,7 +120,9 @@ public class LoginService {
                 return Outcome.refused(ApiException.unavailable("redis", e));
             }
             audit.event("auth.mfa_challenged").actor(a.id).clinic(null).entity("account", a.id).record();
-            return Outcome.refused(ApiException.mfaRequired(challenge, CHALLENGE_TTL));
+            return Outcome.refused(new ApiException(ErrorCode.MFA_REQUIRED,
+                    "A second factor is required: send a code from your authenticator app or a recovery code")
+                    .with(MfaChallenge.FIELD, new MfaChallenge(challenge, CHALLENGE_TTL.toSeconds())));
         }
         a.clearSignInFailures();
         audit.event("auth.login").actor(a.id).clinic(null).entity("account", a.id).record();

@@ -1,18 +1,22 @@
 package app.atrium.shared.error;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client should see, with its API.md code. Services throw these; the mappers in
- * {@link ExceptionMappers} turn them into the error shape.
+ * {@link ExceptionMappers} turn them into the error shape. A feature that must tell the client
+ * more than code, message and details adds a named field inside {@code error} with
+ * {@link #with(String, Object)} (and documents it with an OpenAPI filter of its own).
  */
 public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
     private final transient List<ErrorResponse.FieldError> details;
     private final Duration retryAfter;
-    private final transient ErrorResponse.Challenge challenge;
+    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ApiException(ErrorCode code, String message) {
         this(code, message, List.of(), null, null);
@@ -24,21 +28,18 @@ public class ApiException extends RuntimeException {
         this.code = code;
         this.details = details == null ? List.of() : List.copyOf(details);
         this.retryAfter = retryAfter;
-        this.challenge = null;
     }
 
-    private ApiException(ErrorResponse.Challenge challenge) {
-        super("A second factor is required: send a code from your authenticator app or a recovery code", null, false,
-                false);
-        this.code = ErrorCode.MFA_REQUIRED;
-        this.details = List.of();
-        this.retryAfter = null;
-        this.challenge = challenge;
-    }
-
-    /** 401 MFA_REQUIRED carrying the challenge token of the second login step. */
-    public static ApiException mfaRequired(String challengeToken, Duration expiresIn) {
-        return new ApiException(new ErrorResponse.Challenge(challengeToken, expiresIn.toSeconds()));
+    /**
+     * Adds a field to the error body beside code, message and details (for example the challenge
+     * of an MFA_REQUIRED answer); {@code name} must not be one of those.
+     */
+    public ApiException with(String name, Object value) {
+        if (List.of("code", "message", "details", "requestId").contains(name)) {
+            throw new IllegalArgumentException(name + " is part of every error");
+        }
+        extensions.put(name, value);
+        return this;
     }
 
     public static ApiException forbidden(String message) {
@@ -81,8 +82,9 @@ public class ApiException extends RuntimeException {
         return details;
     }
 
-    public ErrorResponse.Challenge challenge() {
-        return challenge;
+    /** The fields added with {@link #with(String, Object)}, in order. */
+    public Map<String, Object> extensions() {
+        return Map.copyOf(extensions);
     }
 
     public Duration retryAfter() {

@@ -1,17 +1,19 @@
 package app.atrium.shared.error;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The one error shape of API.md: {@code {"error": {code, message, details, requestId}}}. */
 @Schema(name = "ErrorResponse", description = "Every error answer has this shape")
-@RegisterForReflection(targets = { ErrorResponse.class, ErrorResponse.ErrorBody.class, ErrorResponse.FieldError.class,
-        ErrorResponse.Challenge.class })
+@RegisterForReflection(targets = { ErrorResponse.class, ErrorResponse.ErrorBody.class, ErrorResponse.FieldError.class })
 public record ErrorResponse(ErrorBody error) {
 
     @Schema(name = "Error")
@@ -21,12 +23,13 @@ public record ErrorResponse(ErrorBody error) {
             @Schema(required = true, examples = "Invalid input data") String message,
             List<FieldError> details,
             @Schema(required = true) String requestId,
-            @Schema(description = "Only with MFA_REQUIRED: finish at POST /api/v1/auth/mfa/verify") Challenge challenge) {
-    }
+            @JsonIgnore @Schema(hidden = true) Map<String, Object> extensions) {
 
-    /** The second step of a login: a short-lived token that is not a bearer token. */
-    @Schema(name = "MfaChallenge")
-    public record Challenge(@Schema(required = true) String challengeToken, @Schema(required = true) long expiresIn) {
+        /** Fields a feature adds beside the standard ones ({@link ApiException#with}), at the same level. */
+        @JsonAnyGetter
+        public Map<String, Object> extra() {
+            return extensions == null ? Map.of() : extensions;
+        }
     }
 
     @Schema(name = "FieldError")
@@ -34,12 +37,13 @@ public record ErrorResponse(ErrorBody error) {
     }
 
     public static ErrorResponse of(ErrorCode code, String message, List<FieldError> details, String requestId) {
-        return of(code, message, details, requestId, null);
+        return of(code, message, details, requestId, Map.of());
     }
 
     public static ErrorResponse of(ErrorCode code, String message, List<FieldError> details, String requestId,
-            Challenge challenge) {
+            Map<String, Object> extensions) {
         return new ErrorResponse(new ErrorBody(code.name(), message,
-                details == null || details.isEmpty() ? null : List.copyOf(details), requestId, challenge));
+                details == null || details.isEmpty() ? null : List.copyOf(details), requestId,
+                extensions == null || extensions.isEmpty() ? null : Map.copyOf(extensions)));
     }
 }

@@ -232,7 +232,7 @@ public class ExceptionMappers {
     private static Response respond(ApiException e, HttpServerRequest request) {
         Response.ResponseBuilder b = Response.status(e.code().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(e.code(), e.getMessage(), e.details(), RequestIds.of(request), e.challenge()));
+                .entity(ErrorResponse.of(e.code(), e.getMessage(), e.details(), RequestIds.of(request), e.extensions()));
         if (e.retryAfter() != null) {
             b.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
         }

@@ -82,8 +82,8 @@ public class OpenApiErrorsFilter implements OASFilter {
                 if (code.trim().equals("401") && !secured && !responses.hasAPIResponse("401")) {
                     // A public operation's 401 is about what it was sent, not about a bearer token.
                     responses.addAPIResponse("401", OASFactory.createAPIResponse().description(
-                            "The credentials or token sent are not valid (UNAUTHENTICATED); on login also "
-                                    + "MFA_REQUIRED with error.challenge"));
+                            "The credentials or token sent are not valid (UNAUTHENTICATED, or a code the "
+                                    + "operation's description names)"));
                 }
                 add(responses, code.trim());
             }
