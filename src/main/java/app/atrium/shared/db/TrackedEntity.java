@@ -33,16 +33,20 @@ public abstract class TrackedEntity extends PanacheEntityBase {
 
     @PrePersist
     void stampCreation() {
-        Instant now = now();
         if (createdAt == null) {
-            createdAt = now;
+            createdAt = now();
         }
-        updatedAt = createdAt;
+        touch(createdAt);
     }
 
     @PreUpdate
     void stampUpdate() {
-        updatedAt = now();
+        touch(now());
+    }
+
+    /** The one place {@code updatedAt} is set. */
+    private void touch(Instant at) {
+        updatedAt = at;
     }
 
     private static Instant now() {
