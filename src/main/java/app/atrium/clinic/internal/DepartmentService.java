@@ -72,7 +72,8 @@ public class DepartmentService {
     @Transactional
     public void delete(UUID id) {
         Department d = department(id);
-        Membership.update("departmentId = null where departmentId = ?1", d.id);
+        // Through the entities, so each membership's version and updatedAt move (TrackedEntity).
+        Membership.<Membership> list("departmentId", d.id).forEach(m -> m.departmentId = null);
         audit.event("clinic.department_deleted").entity("department", d.id).with("name", d.name).record();
         d.delete();
     }

@@ -145,11 +145,11 @@ public class InvitationService {
             if (Membership.count("clinicId = ?1 and accountId = ?2", i.clinicId, me.id()) > 0) {
                 throw ApiException.conflict(ErrorCode.ALREADY_EXISTS, "You are already a member of this clinic");
             }
-            // Single use: of two racing accepts only one flips accepted_at.
-            if (Invitation.update("acceptedAt = ?1, acceptedBy = ?2 where id = ?3 and acceptedAt is null", now, me.id(),
-                    i.id) != 1) {
-                throw ApiException.invalidState("The invitation is ACCEPTED");
-            }
+            // Single use: of two racing accepts (or an accept racing a revoke) only one commits; the
+            // other fails on the version check (409).
+            i.acceptedAt = now;
+            i.acceptedBy = me.id();
+            Invitation.flush();
             Membership m = new Membership();
             m.id = Ids.newId();
             m.clinicId = i.clinicId;

@@ -38,7 +38,7 @@ public class ApiException extends RuntimeException {
         if (List.of("code", "message", "details", "requestId").contains(name)) {
             throw new IllegalArgumentException(name + " is part of every error");
         }
-        extensions.put(name, value);
+        extensions.put(name, java.util.Objects.requireNonNull(value, name));
         return this;
     }
 
@@ -84,7 +84,7 @@ public class ApiException extends RuntimeException {
 
     /** The fields added with {@link #with(String, Object)}, in order. */
     public Map<String, Object> extensions() {
-        return Map.copyOf(extensions);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     public Duration retryAfter() {

@@ -44,6 +44,7 @@ public record ErrorResponse(ErrorBody error) {
             Map<String, Object> extensions) {
         return new ErrorResponse(new ErrorBody(code.name(), message,
                 details == null || details.isEmpty() ? null : List.copyOf(details), requestId,
-                extensions == null || extensions.isEmpty() ? null : Map.copyOf(extensions)));
+                extensions == null || extensions.isEmpty() ? null
+                        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions))));
     }
 }
