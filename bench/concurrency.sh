@@ -80,6 +80,7 @@ start_app() {
     local label=$1
     shift
     local app_log="$WORK/app-$label.log"
+    app_env
     (
         cd "$WORK/cwd"
         exec env \
@@ -88,18 +89,7 @@ start_app() {
             -u QUARKUS_HTTP_PROXY_TRUSTED_PROXIES \
             -u QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING \
             -u QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED \
-            "ATRIUM_DB_URL=jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=atrium_bench" \
-            "ATRIUM_DB_USER=postgres" \
-            "QUARKUS_FLYWAY_SCHEMAS=atrium_bench" \
-            "ATRIUM_JWT_PUBLIC_KEY=$JWT_PUBLIC" \
-            "ATRIUM_JWT_PRIVATE_KEY=$JWT_PRIVATE" \
-            "ATRIUM_DATA_KEY=$DATA_KEY" \
-            "ATRIUM_STORAGE_TYPE=LOCAL" \
-            "ATRIUM_LOCAL_STORAGE_DIR=$WORK/storage" \
-            "ATRIUM_REDIS_URL=redis://127.0.0.1:6379/3" \
-            "QUARKUS_HTTP_PORT=$HTTP_PORT" \
-            "QUARKUS_MANAGEMENT_PORT=$MGMT_PORT" \
-            "ATRIUM_MANAGEMENT_PORT=$MGMT_PORT" \
+            "${APP_ENV[@]}" \
             "$@" \
             "$JAVA" -Dquarkus.profile=prod -jar "$JAR"
     ) >"$app_log" 2>&1 &

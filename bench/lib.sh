@@ -85,6 +85,24 @@ JWT_PUBLIC=$(cat "$WORK/jwt-public.pem")
 DATA_KEY=$(openssl rand -base64 32)
 mkdir -p "$WORK/storage" "$WORK/cwd"
 
+# app_env: fills APP_ENV with what both benchmarks give the app (prod profile, local services,
+# schema atrium_bench, Redis db 3, local storage, fresh keys, the ports of pick_ports); pass it to env.
+app_env() {
+    APP_ENV=(
+        "ATRIUM_DB_URL=jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=atrium_bench"
+        "ATRIUM_DB_USER=postgres"
+        "QUARKUS_FLYWAY_SCHEMAS=atrium_bench"
+        "ATRIUM_JWT_PUBLIC_KEY=$JWT_PUBLIC"
+        "ATRIUM_JWT_PRIVATE_KEY=$JWT_PRIVATE"
+        "ATRIUM_DATA_KEY=$DATA_KEY"
+        "ATRIUM_STORAGE_TYPE=LOCAL"
+        "ATRIUM_LOCAL_STORAGE_DIR=$WORK/storage"
+        "ATRIUM_REDIS_URL=redis://127.0.0.1:6379/3"
+        "QUARKUS_HTTP_PORT=$HTTP_PORT"
+        "ATRIUM_MANAGEMENT_PORT=$MGMT_PORT"
+    )
+}
+
 # pick_ports: two distinct free ports (HTTP_PORT, MGMT_PORT), both held open while choosing.
 pick_ports() {
     read -r HTTP_PORT MGMT_PORT < <(python3 - <<'PY'

@@ -90,20 +90,11 @@ measure_start() {
 
     local t0
     t0=$(now_ns)
+    app_env
     (
         cd "$WORK/cwd"
         exec env \
-            "ATRIUM_DB_URL=jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=atrium_bench" \
-            "ATRIUM_DB_USER=postgres" \
-            "QUARKUS_FLYWAY_SCHEMAS=atrium_bench" \
-            "ATRIUM_JWT_PUBLIC_KEY=$JWT_PUBLIC" \
-            "ATRIUM_JWT_PRIVATE_KEY=$JWT_PRIVATE" \
-            "ATRIUM_DATA_KEY=$DATA_KEY" \
-            "ATRIUM_STORAGE_TYPE=LOCAL" \
-            "ATRIUM_LOCAL_STORAGE_DIR=$WORK/storage" \
-            "ATRIUM_REDIS_URL=redis://127.0.0.1:6379/3" \
-            "QUARKUS_HTTP_PORT=$HTTP_PORT" \
-            "ATRIUM_MANAGEMENT_PORT=$MGMT_PORT" \
+            "${APP_ENV[@]}" \
             "${extra[@]}" \
             "${cmd[@]}"
     ) >"$app_log" 2>&1 &

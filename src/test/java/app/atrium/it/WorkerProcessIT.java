@@ -6,12 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -28,6 +23,7 @@ import app.atrium.testing.Broker;
 import app.atrium.testing.LocalServices;
 import app.atrium.testing.S3ProxyProcess;
 import app.atrium.testing.TestImages;
+import app.atrium.testing.TestKeys;
 
 /**
  * The packaged jar as two deployables: an API process (profile prod) and a worker process
@@ -38,19 +34,13 @@ class WorkerProcessIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static S3ProxyProcess s3;
-    private static KeyPair keys;
     private static Map<String, String> env;
 
     @BeforeAll
     static void infrastructure() throws Exception {
         s3 = S3ProxyProcess.start();
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        keys = g.generateKeyPair();
-        try (Connection c = DriverManager.getConnection(LocalServices.jdbcBase(), LocalServices.dbUser(),
-                LocalServices.dbPassword())) {
-            c.createStatement().execute("drop schema if exists atrium_it cascade");
-        }
+        TestKeys keys = TestKeys.rsa();
+        LocalServices.dropSchema("atrium_it");
         // Jobs left in the durable queues by an earlier, interrupted run would be processed here
         // and skew the job counters this test reads.
         try (Broker broker = new Broker()) {
@@ -77,9 +67,9 @@ class WorkerProcessIT {
                 Map.entry("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "static"),
                 Map.entry("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", S3ProxyProcess.ACCESS_KEY),
                 Map.entry("QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3ProxyProcess.SECRET_KEY),
-                Map.entry("ATRIUM_JWT_PUBLIC_KEY", pem(keys.getPublic().getEncoded())),
-                Map.entry("ATRIUM_JWT_PRIVATE_KEY", privatePem(keys.getPrivate().getEncoded())),
-                Map.entry("ATRIUM_DATA_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+                Map.entry("ATRIUM_JWT_PUBLIC_KEY", keys.publicPem()),
+                Map.entry("ATRIUM_JWT_PRIVATE_KEY", keys.privatePem()),
+                Map.entry("ATRIUM_DATA_KEY", TestKeys.dataKey()));
     }
 
     @AfterAll
@@ -169,10 +159,7 @@ class WorkerProcessIT {
 
     @Test
     void aWorkerStartedBeforeTheApiWaitsForTheSchemaInsteadOfCrashing() throws Exception {
-        try (Connection c = DriverManager.getConnection(LocalServices.jdbcBase(), LocalServices.dbUser(),
-                LocalServices.dbPassword())) {
-            c.createStatement().execute("drop schema if exists atrium_it_race cascade");
-        }
+        LocalServices.dropSchema("atrium_it_race");
         Map<String, String> race = AppProcess.env(env, "ATRIUM_DB_URL", LocalServices.jdbcUrl("atrium_it_race"),
                 "QUARKUS_FLYWAY_SCHEMAS", "atrium_it_race", "ATRIUM_MESSAGING_EXCHANGE", "atrium-it-race.jobs");
         try (AppProcess worker = AppProcess.start("analysis-worker", race)) {
@@ -219,13 +206,4 @@ class WorkerProcessIT {
         return JSON.readTree(r.body());
     }
 
-    private static String privatePem(byte[] der) {
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
-                + "\n-----END PRIVATE KEY-----\n";
-    }
-
-    private static String pem(byte[] der) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
-                + "\n-----END PUBLIC KEY-----\n";
-    }
 }

@@ -1,5 +1,9 @@
 package app.atrium.testing;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
 /**
  * Where the tests find PostgreSQL and Redis: the same settings for every kind of test (the
  * {@code @QuarkusTest} profile reads {@code ATRIUM_TEST_DB_URL} too, in application.properties).
@@ -33,6 +37,15 @@ public final class LocalServices {
 
     public static String redisHost() {
         return env("ATRIUM_TEST_REDIS_HOST", "127.0.0.1");
+    }
+
+    /** Drops {@code schema} so the next application start migrates it from scratch (a first deploy). */
+    public static void dropSchema(String schema) {
+        try (Connection c = DriverManager.getConnection(jdbcBase(), dbUser(), dbPassword())) {
+            c.createStatement().execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL (" + jdbcBase() + ") is needed: " + e.getMessage(), e);
+        }
     }
 
     private static String env(String name, String fallback) {

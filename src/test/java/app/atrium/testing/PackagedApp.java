@@ -1,14 +1,9 @@
 package app.atrium.testing;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,12 +30,10 @@ public final class PackagedApp {
     }
 
     static Map<String, String> prodConfig(int redisPort) {
-        KeyPair keys = rsaKeys();
-        byte[] dataKey = new byte[32];
-        new SecureRandom().nextBytes(dataKey);
-        resetSchema();
+        TestKeys keys = TestKeys.rsa();
+        LocalServices.dropSchema(SCHEMA); // each run migrates an empty schema, as a first deploy would
         purgeQueues();
-        String privatePem = pem("PRIVATE KEY", keys.getPrivate().getEncoded());
+        String privatePem = keys.privatePem();
         System.setProperty(JDBC_PROPERTY, JDBC_URL);
         System.setProperty(SIGNING_KEY_PROPERTY, privatePem);
         Map<String, String> c = new HashMap<>();
@@ -60,9 +53,9 @@ public final class PackagedApp {
         c.put("quarkus.s3.aws.credentials.type", "static");
         c.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyProcess.ACCESS_KEY);
         c.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyProcess.SECRET_KEY);
-        c.put("mp.jwt.verify.publickey", pem("PUBLIC KEY", keys.getPublic().getEncoded()));
+        c.put("mp.jwt.verify.publickey", keys.publicPem());
         c.put("smallrye.jwt.sign.key", privatePem);
-        c.put("atrium.security.data-key", Base64.getEncoder().encodeToString(dataKey));
+        c.put("atrium.security.data-key", TestKeys.dataKey());
         c.put("atrium.app.base-url", "https://app.atrium.test");
         c.put("quarkus.mailer.start-tls", "DISABLED");
         c.put("quarkus.mailer.own-host-name", "atrium.test");
@@ -89,30 +82,11 @@ public final class PackagedApp {
     /** The key the packaged application verifies tokens with, else null (the test profile's). */
     static PrivateKey signingKey() {
         String pem = System.getProperty(SIGNING_KEY_PROPERTY);
-        if (pem == null) {
-            return null;
-        }
-        try {
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            return java.security.KeyFactory.getInstance("RSA")
-                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return pem == null ? null : TestKeys.privateKey(pem);
     }
 
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(JDBC_URL, LocalServices.dbUser(), LocalServices.dbPassword());
-    }
-
-    /** Each run migrates an empty schema, as a first deploy would. */
-    private static void resetSchema() {
-        try (Connection c = DriverManager.getConnection(LocalServices.jdbcBase(), LocalServices.dbUser(),
-                LocalServices.dbPassword())) {
-            c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL (" + LocalServices.jdbcBase() + ") is needed: " + e.getMessage(), e);
-        }
     }
 
     /** Jobs an interrupted earlier run left in the durable queues would point at rows that are gone. */
@@ -125,18 +99,4 @@ public final class PackagedApp {
         }
     }
 
-    private static KeyPair rsaKeys() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
-                + "-----\n";
-    }
 }
