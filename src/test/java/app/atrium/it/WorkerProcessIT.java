@@ -44,7 +44,8 @@ class WorkerProcessIT {
         // Jobs left in the durable queues by an earlier, interrupted run would be processed here
         // and skew the job counters this test reads.
         try (Broker broker = new Broker()) {
-            for (String exchange : new String[] { "atrium-it.jobs", "atrium-it-roles.jobs", "atrium-it-race.jobs" }) {
+            for (String exchange : new String[] { "atrium-it.jobs", "atrium-it-roles.jobs", "atrium-it-race.jobs",
+                    "atrium-it-newer.jobs" }) {
                 broker.purgeIfExists(exchange + ".upload-process");
                 broker.purgeIfExists(exchange + ".upload-process.dlq");
             }
@@ -181,6 +182,33 @@ class WorkerProcessIT {
                 worker.awaitReady(Duration.ofSeconds(30));
                 assertThat(worker.management("/q/health/ready").body()).contains("\"schema\"");
             }
+        }
+    }
+
+    /**
+     * A rolling upgrade (ADR 0015): the new release's API has migrated further than this build
+     * knows. This build's API and worker must still start and become ready (expand-only
+     * migrations), not fail Flyway's validation on the unknown applied migration.
+     */
+    @Test
+    void theApiAndWorkerStartOnASchemaThatANewerReleaseMigrated() throws Exception {
+        LocalServices.dropSchema("atrium_it_newer");
+        Map<String, String> newer = AppProcess.env(env, "ATRIUM_DB_URL", LocalServices.jdbcUrl("atrium_it_newer"),
+                "QUARKUS_FLYWAY_SCHEMAS", "atrium_it_newer", "ATRIUM_MESSAGING_EXCHANGE", "atrium-it-newer.jobs");
+        try (AppProcess first = AppProcess.start("prod", newer).awaitReady(Duration.ofSeconds(90))) {
+            assertThat(first.process.isAlive()).isTrue();
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(LocalServices.jdbcUrl("atrium_it_newer"),
+                LocalServices.dbUser(), LocalServices.dbPassword())) {
+            c.createStatement().execute("insert into flyway_schema_history (installed_rank, version, description, type, "
+                    + "script, checksum, installed_by, execution_time, success) select max(installed_rank) + 1, '999', "
+                    + "'from a newer release', 'SQL', 'V999__from_a_newer_release.sql', 1, 'it', 1, true "
+                    + "from flyway_schema_history");
+        }
+        try (AppProcess api = AppProcess.start("prod", newer).awaitReady(Duration.ofSeconds(90));
+                AppProcess worker = AppProcess.start("analysis-worker", newer).awaitReady(Duration.ofSeconds(90))) {
+            assertThat(api.get("/q/openapi").statusCode()).isEqualTo(200);
+            assertThat(worker.management("/q/health/ready").body()).contains("\"schema\"");
         }
     }
 
