@@ -37,7 +37,8 @@ public class AuditResource {
     @GET
     @Path("/verification")
     @PermissionsAllowed(Permissions.PLATFORM_AUDIT)
-    @Operation(summary = "Verify the audit hash chain of one clinic (or of platform events without clinicId)")
+    @Operation(operationId = "verifyAuditChain",
+            summary = "Verify the audit hash chain of one clinic (or of platform events without clinicId)")
     @Extension(name = "x-atrium-errors", value = "400")
     public Envelope<AuditChain.Verification> verify(@QueryParam("clinicId") UUID clinicId) {
         return Envelope.of(chain.verify(Optional.ofNullable(clinicId).map(UUID::toString).orElse(AuditLog.PLATFORM_CHAIN)));

@@ -39,8 +39,9 @@ public class ClinicAuditResource {
 
     @GET
     @PermissionsAllowed(Permissions.AUDIT_READ)
-    @Operation(summary = "The active clinic's audit trail", description = "Newest first, cursor pages; filter by "
-            + "action prefix, e.g. ?action=clinic.member_")
+    @Operation(operationId = "listClinicAuditEvents", summary = "The active clinic's audit trail",
+            description = "Newest first, cursor pages; filter by "
+                    + "action prefix, e.g. ?action=clinic.member_")
     public Page<AuditQueries.EventView> list(@QueryParam("action") @Size(max = 60) String action,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return queries.forClinic(caller.get().requireClinic(), Optional.ofNullable(action).filter(a -> !a.isBlank()),

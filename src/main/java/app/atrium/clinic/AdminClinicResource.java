@@ -38,7 +38,8 @@ public class AdminClinicResource {
     }
 
     @GET
-    @Operation(summary = "Every clinic", description = "Search by name or slug; newest first, cursor pages.")
+    @Operation(operationId = "listClinics", summary = "Every clinic",
+            description = "Search by name or slug; newest first, cursor pages.")
     public Page<ClinicViews.ClinicView> list(@QueryParam("search") @Size(max = 100) String search,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return clinics.all(Optional.ofNullable(search).filter(s -> !s.isBlank()), PageRequest.of(limit, cursor));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -26,6 +27,7 @@ import app.atrium.clinic.internal.ClinicViews;
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Permissions;
 import app.atrium.shared.web.Envelope;
+import app.atrium.shared.web.NextStep;
 import app.atrium.shared.web.OpenApiErrorsFilter;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;
 import io.quarkus.security.Authenticated;
@@ -53,20 +55,30 @@ public class ClinicResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
-    @Operation(summary = "Create a clinic", description = "By an account with a verified email; the caller becomes "
-            + "its OWNER. Call /auth/switch-clinic to act for it.")
+    @Operation(operationId = "createClinic", summary = "Create a clinic",
+            description = "By an account with a verified email; the caller becomes "
+                    + "its OWNER. Call /auth/switch-clinic to act for it.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409")
-    public RestResponse<Envelope<ClinicViews.ClinicView>> create(@Valid @NotNull ClinicRequests.CreateClinic body) {
+    public RestResponse<CreatedClinic> create(@Valid @NotNull ClinicRequests.CreateClinic body) {
         ClinicViews.ClinicView created = clinics.create(body, caller.get());
-        return RestResponse.ResponseBuilder.<Envelope<ClinicViews.ClinicView>> created(URI.create("/api/v1/clinic"))
-                .entity(Envelope.of(created)).build();
+        NextStep next = new NextStep("Switch to the new clinic to act for it: POST /api/v1/auth/switch-clinic "
+                + "{\"clinicId\": \"" + created.id() + "\"}; until then clinic calls answer 403 NO_ACTIVE_CLINIC",
+                "POST", "/api/v1/auth/switch-clinic");
+        return RestResponse.ResponseBuilder.<CreatedClinic> created(URI.create("/api/v1/clinic"))
+                .entity(new CreatedClinic(created, next)).build();
+    }
+
+    /** The created clinic and the switch-clinic step that makes it the token's clinic. */
+    @Schema(name = "CreatedClinic")
+    public record CreatedClinic(@Schema(required = true) ClinicViews.ClinicView data,
+            @Schema(required = true) NextStep next) {
     }
 
     @GET
     @Path("/clinic")
     @PermissionsAllowed(Permissions.CLINIC_READ)
-    @Operation(summary = "The active clinic")
+    @Operation(operationId = "getClinic", summary = "The active clinic")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<ClinicViews.ClinicView> get() {
         return Envelope.of(clinics.get(caller.get()));
@@ -76,7 +88,8 @@ public class ClinicResource {
     @Path("/clinic")
     @PermissionsAllowed(Permissions.CLINIC_UPDATE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the active clinic", description = "Fields left out stay; a stale version is a 409.")
+    @Operation(operationId = "updateClinic", summary = "Change the active clinic",
+            description = "Fields left out stay; a stale version is a 409.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<ClinicViews.ClinicView> update(@Valid @NotNull ClinicRequests.UpdateClinic body) {
         return Envelope.of(clinics.update(body, caller.get()));
@@ -86,8 +99,9 @@ public class ClinicResource {
     @Path("/clinic/logo")
     @PermissionsAllowed(Permissions.CLINIC_UPDATE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the clinic logo from a READY upload", description = "Upload it first with purpose "
-            + "CLINIC_LOGO (PNG or JPEG, at most 5 MiB).")
+    @Operation(operationId = "setClinicLogo", summary = "Set the clinic logo from a READY upload",
+            description = "Upload it first with purpose "
+                    + "CLINIC_LOGO (PNG or JPEG, at most 5 MiB).")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<ClinicViews.Logo> setLogo(@Valid @NotNull ClinicRequests.SetLogo body) {
         return Envelope.of(clinics.setLogo(body.uploadId(), caller.get()));
@@ -96,7 +110,7 @@ public class ClinicResource {
     @GET
     @Path("/clinic/logo")
     @PermissionsAllowed(Permissions.CLINIC_READ)
-    @Operation(summary = "The clinic logo with short-lived download URLs")
+    @Operation(operationId = "getClinicLogo", summary = "The clinic logo with short-lived download URLs")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<ClinicViews.Logo> logo() {
         return Envelope.of(clinics.logo(caller.get()));

@@ -54,7 +54,7 @@ public class DepartmentResource {
     @PermissionsAllowed(Permissions.DEPARTMENTS_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
-    @Operation(summary = "Create a department")
+    @Operation(operationId = "createDepartment", summary = "Create a department")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public RestResponse<Envelope<ClinicViews.DepartmentView>> create(
@@ -66,7 +66,7 @@ public class DepartmentResource {
 
     @GET
     @PermissionsAllowed(Permissions.DEPARTMENTS_READ)
-    @Operation(summary = "Departments of the active clinic, by name")
+    @Operation(operationId = "listDepartments", summary = "Departments of the active clinic, by name")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<List<ClinicViews.DepartmentView>> list() {
         return Envelope.of(departments.list());
@@ -75,7 +75,7 @@ public class DepartmentResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Permissions.DEPARTMENTS_READ)
-    @Operation(summary = "One department")
+    @Operation(operationId = "getDepartment", summary = "One department")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<ClinicViews.DepartmentView> get(@PathParam("id") UUID id) {
         return Envelope.of(departments.get(id));
@@ -85,7 +85,8 @@ public class DepartmentResource {
     @Path("/{id}")
     @PermissionsAllowed(Permissions.DEPARTMENTS_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename or describe a department", description = "A stale version is a 409.")
+    @Operation(operationId = "updateDepartment", summary = "Rename or describe a department",
+            description = "A stale version is a 409.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<ClinicViews.DepartmentView> update(@PathParam("id") UUID id,
             @Valid @NotNull ClinicRequests.DepartmentPatch body) {
@@ -95,7 +96,8 @@ public class DepartmentResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.DEPARTMENTS_MANAGE)
-    @Operation(summary = "Delete a department", description = "Its members keep their membership, without department.")
+    @Operation(operationId = "deleteDepartment", summary = "Delete a department",
+            description = "Its members keep their membership, without department.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public void delete(@PathParam("id") UUID id) {
         departments.delete(id);

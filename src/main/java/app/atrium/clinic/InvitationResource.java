@@ -57,9 +57,10 @@ public class InvitationResource {
     @PermissionsAllowed(Permissions.INVITATIONS_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
-    @Operation(summary = "Invite someone by email", description = "Mails a single-use link valid for 7 days. "
-            + "Only owners invite owners. Invitation emails are limited per clinic (20 an hour), per clinic "
-            + "and recipient (3 a day) and per recipient (10 a day, all clinics): 429 with Retry-After beyond.")
+    @Operation(operationId = "createInvitation", summary = "Invite someone by email",
+            description = "Mails a single-use link valid for 7 days. "
+                    + "Only owners invite owners. Invitation emails are limited per clinic (20 an hour), per clinic "
+                    + "and recipient (3 a day) and per recipient (10 a day, all clinics): 429 with Retry-After beyond.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409,429")
     public RestResponse<Envelope<ClinicViews.InvitationView>> invite(@Valid @NotNull ClinicRequests.Invite body) {
@@ -71,7 +72,8 @@ public class InvitationResource {
     @GET
     @Path("/clinic/invitations")
     @PermissionsAllowed(Permissions.INVITATIONS_MANAGE)
-    @Operation(summary = "Invitations of the active clinic", description = "Newest first, cursor pages.")
+    @Operation(operationId = "listInvitations", summary = "Invitations of the active clinic",
+            description = "Newest first, cursor pages.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Page<ClinicViews.InvitationView> list(@QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -81,7 +83,7 @@ public class InvitationResource {
     @DELETE
     @Path("/clinic/invitations/{id}")
     @PermissionsAllowed(Permissions.INVITATIONS_MANAGE)
-    @Operation(summary = "Revoke a pending invitation")
+    @Operation(operationId = "revokeInvitation", summary = "Revoke a pending invitation")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public void revoke(@PathParam("id") UUID id) {
         invitations.revoke(id);
@@ -91,8 +93,9 @@ public class InvitationResource {
     @Path("/invitations/accept")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accept an invitation", description = "By the signed-in account whose email was invited. "
-            + "Then /auth/switch-clinic to act for the clinic.")
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
+            description = "By the signed-in account whose email was invited. "
+                    + "Then /auth/switch-clinic to act for the clinic.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<ClinicViews.Joined> accept(@Valid @NotNull ClinicRequests.AcceptInvitation body) {
         return Envelope.of(invitations.accept(body.token(), caller.get()));

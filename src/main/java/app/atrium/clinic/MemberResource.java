@@ -49,8 +49,9 @@ public class MemberResource {
 
     @GET
     @PermissionsAllowed(Permissions.MEMBERS_READ)
-    @Operation(summary = "Members of the active clinic", description = "Search by name or email, filter by role; "
-            + "newest first, cursor pages.")
+    @Operation(operationId = "listMembers", summary = "Members of the active clinic",
+            description = "Search by name or email, filter by role; "
+                    + "newest first, cursor pages.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Page<ClinicViews.Member> list(@QueryParam("search") @Size(max = 100) String search,
             @QueryParam("role") ClinicRole role, @QueryParam("limit") Integer limit,
@@ -63,8 +64,9 @@ public class MemberResource {
     @Path("/{id}")
     @PermissionsAllowed(Permissions.MEMBERS_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a member's role or department", description = "Only owners make or unmake owners; "
-            + "the last owner stays (409). The member's sessions for this clinic end.")
+    @Operation(operationId = "updateMember", summary = "Change a member's role or department",
+            description = "Only owners make or unmake owners; "
+                    + "the last owner stays (409). The member's sessions for this clinic end.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<ClinicViews.Member> change(@PathParam("id") UUID id,
             @Valid @NotNull ClinicRequests.ChangeMember body) {
@@ -74,7 +76,7 @@ public class MemberResource {
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.MEMBERS_MANAGE)
-    @Operation(summary = "Remove a member", description = "Never the last owner (409).")
+    @Operation(operationId = "removeMember", summary = "Remove a member", description = "Never the last owner (409).")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public void remove(@PathParam("id") UUID id) {
         members.remove(id);

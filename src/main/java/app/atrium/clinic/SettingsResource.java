@@ -46,7 +46,7 @@ public class SettingsResource {
 
     @GET
     @PermissionsAllowed(Permissions.SETTINGS_READ)
-    @Operation(summary = "Every clinic setting with its value (or default) and what it accepts")
+    @Operation(operationId = "listSettings", summary = "Every clinic setting with its value (or default) and what it accepts")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<List<ClinicViews.Setting>> list() {
         return Envelope.of(clinics.settings(caller.get()));
@@ -56,7 +56,8 @@ public class SettingsResource {
     @Path("/{key}")
     @PermissionsAllowed(Permissions.SETTINGS_MANAGE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set one clinic setting", description = "The value must fit the key's schema.")
+    @Operation(operationId = "setSetting", summary = "Set one clinic setting",
+            description = "The value must fit the key's schema.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<ClinicViews.Setting> set(@PathParam("key") String key,
             @Valid @NotNull ClinicRequests.SetSetting body) {

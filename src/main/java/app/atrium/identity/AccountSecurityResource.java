@@ -61,7 +61,7 @@ public class AccountSecurityResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @ResponseStatus(202)
-    @Operation(summary = "Email a new verification link")
+    @Operation(operationId = "requestEmailVerification", summary = "Email a new verification link")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "202")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409,429")
     public Envelope<AccountViews.Accepted> requestVerification() {
@@ -73,7 +73,7 @@ public class AccountSecurityResource {
     @Path("/verify-email/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    @Operation(summary = "Confirm an email address with the emailed token")
+    @Operation(operationId = "confirmEmail", summary = "Confirm an email address with the emailed token")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public void confirmVerification(@Valid @NotNull AuthRequests.TokenBody body) {
@@ -85,7 +85,8 @@ public class AccountSecurityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @ResponseStatus(202)
-    @Operation(summary = "Email a password reset link", description = "The same answer whether or not the email exists.")
+    @Operation(operationId = "requestPasswordReset", summary = "Email a password reset link",
+            description = "The same answer whether or not the email exists.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "202")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "429")
     public Envelope<AccountViews.Accepted> forgot(@Valid @NotNull AuthRequests.Forgot body) {
@@ -97,7 +98,8 @@ public class AccountSecurityResource {
     @Path("/password/reset")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    @Operation(summary = "Set a new password with the emailed token", description = "Every session ends.")
+    @Operation(operationId = "resetPassword", summary = "Set a new password with the emailed token",
+            description = "Every session ends.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,429")
     public void reset(@Valid @NotNull AuthRequests.Reset body) {
@@ -109,7 +111,8 @@ public class AccountSecurityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Change the password", description = "Every session ends; the answer has new tokens.")
+    @Operation(operationId = "changePassword", summary = "Change the password",
+            description = "Every session ends; the answer has new tokens.")
     public Envelope<AccountViews.AuthTokens> change(@Valid @NotNull AuthRequests.ChangePassword body) {
         return Envelope.of(credentials.change(caller.get(), body.currentPassword(), body.newPassword()));
     }
@@ -118,8 +121,9 @@ public class AccountSecurityResource {
     @Path("/mfa/setup")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Start TOTP enrolment", description = "Returns the secret and an otpauth:// URI; "
-            + "MFA is on once /auth/mfa/enable confirms a code.")
+    @Operation(operationId = "setUpMfa", summary = "Start TOTP enrolment",
+            description = "Returns the secret and an otpauth:// URI; "
+                    + "MFA is on once /auth/mfa/enable confirms a code.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409")
     public Envelope<AccountViews.MfaSetup> setupMfa() {
         return Envelope.of(mfa.setup(caller.get()));
@@ -130,7 +134,8 @@ public class AccountSecurityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Turn MFA on with a current code", description = "Answers 10 recovery codes, shown once.")
+    @Operation(operationId = "enableMfa", summary = "Turn MFA on with a current code",
+            description = "Answers 10 recovery codes, shown once.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409")
     public Envelope<AccountViews.RecoveryCodes> enableMfa(@Valid @NotNull AuthRequests.MfaCode body) {
         return Envelope.of(mfa.enable(caller.get(), body.code()));
@@ -141,8 +146,9 @@ public class AccountSecurityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Turn MFA off (password and a current code)", description = "Every session ends; the "
-            + "answer has new tokens.")
+    @Operation(operationId = "disableMfa", summary = "Turn MFA off (password and a current code)",
+            description = "Every session ends; the "
+                    + "answer has new tokens.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409")
     public Envelope<AccountViews.AuthTokens> disableMfa(@Valid @NotNull AuthRequests.MfaDisable body) {
         return Envelope.of(mfa.disable(caller.get(), body.password(), body.code()));
@@ -152,7 +158,7 @@ public class AccountSecurityResource {
     @Path("/sessions")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "My signed-in devices")
+    @Operation(operationId = "listSessions", summary = "My signed-in devices")
     public Envelope<List<AccountViews.Session>> sessions() {
         return Envelope.of(sessions.list(caller.get()));
     }
@@ -161,7 +167,8 @@ public class AccountSecurityResource {
     @Path("/sessions/{id}")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Sign one of my devices out", description = "Its tokens are refused at once.")
+    @Operation(operationId = "revokeSession", summary = "Sign one of my devices out",
+            description = "Its tokens are refused at once.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public void revokeSession(@PathParam("id") UUID id) {
         sessions.revoke(caller.get(), id);

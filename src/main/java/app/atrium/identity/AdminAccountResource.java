@@ -48,7 +48,8 @@ public class AdminAccountResource {
     }
 
     @GET
-    @Operation(summary = "Search accounts by email or name", description = "Newest first, cursor pages.")
+    @Operation(operationId = "listAccounts", summary = "Search accounts by email or name",
+            description = "Newest first, cursor pages.")
     public Page<AccountViews.AccountSummary> search(@QueryParam("search") @Size(max = 100) String search,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return accounts.search(Optional.ofNullable(search).filter(s -> !s.isBlank()), PageRequest.of(limit, cursor));
@@ -56,7 +57,8 @@ public class AdminAccountResource {
 
     @POST
     @Path("/{id}/disable")
-    @Operation(summary = "Disable an account", description = "Its sessions end at once; it can no longer sign in.")
+    @Operation(operationId = "disableAccount", summary = "Disable an account",
+            description = "Its sessions end at once; it can no longer sign in.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<AccountViews.AccountSummary> disable(@PathParam("id") UUID id) {
         return Envelope.of(accounts.setStatus(id, Account.Status.DISABLED));
@@ -64,7 +66,7 @@ public class AdminAccountResource {
 
     @POST
     @Path("/{id}/enable")
-    @Operation(summary = "Enable a disabled account")
+    @Operation(operationId = "enableAccount", summary = "Enable a disabled account")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<AccountViews.AccountSummary> enable(@PathParam("id") UUID id) {
         return Envelope.of(accounts.setStatus(id, Account.Status.ACTIVE));
@@ -72,8 +74,9 @@ public class AdminAccountResource {
 
     @POST
     @Path("/{id}/mfa-reset")
-    @Operation(summary = "Turn MFA off for an account", description = "For someone who lost their device and "
-            + "recovery codes, after checking who they are. Its sessions end at once.")
+    @Operation(operationId = "resetAccountMfa", summary = "Turn MFA off for an account",
+            description = "For someone who lost their device and "
+                    + "recovery codes, after checking who they are. Its sessions end at once.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<AccountViews.AccountSummary> resetMfa(@PathParam("id") UUID id) {
         return Envelope.of(mfa.reset(id));

@@ -55,8 +55,9 @@ public class AuthResource {
     @Path("/register")
     @PermitAll
     @ResponseStatus(201)
-    @Operation(summary = "Create an account", description = "Signs the new account in and emails a verification link. "
-            + "Passwords: 8–128 characters, any characters, not a common password.")
+    @Operation(operationId = "register", summary = "Create an account",
+            description = "Signs the new account in and emails a verification link. "
+                    + "Passwords: 8–128 characters, any characters, not a common password.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "409,429")
     public RestResponse<Envelope<AccountViews.AuthTokens>> register(@Valid @NotNull AuthRequests.Register body) {
@@ -67,9 +68,10 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PermitAll
-    @Operation(summary = "Sign in with email and password", description = "For an account with MFA the answer is "
-            + "401 MFA_REQUIRED with error.challenge.challengeToken; finish at /auth/mfa/verify. Wrong password, "
-            + "unknown email and a locked account all get the same 401.")
+    @Operation(operationId = "login", summary = "Sign in with email and password",
+            description = "For an account with MFA the answer is "
+                    + "401 MFA_REQUIRED with error.challenge.challengeToken; finish at /auth/mfa/verify. Wrong password, "
+                    + "unknown email and a locked account all get the same 401.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "401,429")
     public Envelope<AccountViews.AuthTokens> login(@Valid @NotNull AuthRequests.Login body) {
         return Envelope.of(login.login(body.email(), body.password()));
@@ -78,7 +80,7 @@ public class AuthResource {
     @POST
     @Path("/mfa/verify")
     @PermitAll
-    @Operation(summary = "Complete an MFA login with a code or a recovery code")
+    @Operation(operationId = "verifyMfa", summary = "Complete an MFA login with a code or a recovery code")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "401,429")
     public Envelope<AccountViews.AuthTokens> verifyMfa(@Valid @NotNull AuthRequests.MfaVerify body) {
         return Envelope.of(login.verifyMfa(body));
@@ -87,8 +89,9 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @PermitAll
-    @Operation(summary = "Exchange a refresh token for new tokens", description = "Refresh tokens are single use. "
-            + "Using one twice ends the whole session (both tokens stop working).")
+    @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for new tokens",
+            description = "Refresh tokens are single use. "
+                    + "Using one twice ends the whole session (both tokens stop working).")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "401,429")
     public Envelope<AccountViews.AuthTokens> refresh(@Valid @NotNull AuthRequests.RefreshTokenBody body) {
         return Envelope.of(sessions.refresh(body.refreshToken()));
@@ -97,7 +100,8 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @PermitAll
-    @Operation(summary = "End the session of a refresh token", description = "Its access tokens are refused at once.")
+    @Operation(operationId = "logout", summary = "End the session of a refresh token",
+            description = "Its access tokens are refused at once.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "204")
     public void logout(@Valid @NotNull AuthRequests.RefreshTokenBody body) {
         sessions.logout(body.refreshToken());
@@ -107,7 +111,7 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The signed-in account, its clinic memberships and the active clinic")
+    @Operation(operationId = "getCurrentUser", summary = "The signed-in account, its clinic memberships and the active clinic")
     public Envelope<AccountViews.Me> me() {
         return Envelope.of(accounts.me(caller.get()));
     }
@@ -116,7 +120,7 @@ public class AuthResource {
     @Path("/switch-clinic")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "New tokens scoped to another clinic the account is a member of")
+    @Operation(operationId = "switchClinic", summary = "New tokens scoped to another clinic the account is a member of")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<AccountViews.AuthTokens> switchClinic(@Valid @NotNull AuthRequests.SwitchClinic body) {
         return Envelope.of(sessions.switchClinic(caller.get(), body.clinicId()));

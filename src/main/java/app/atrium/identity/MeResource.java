@@ -42,7 +42,7 @@ public class MeResource {
 
     @GET
     @Path("/profile")
-    @Operation(summary = "My profile")
+    @Operation(operationId = "getProfile", summary = "My profile")
     public Envelope<AccountViews.Profile> profile() {
         return Envelope.of(accounts.profile(caller.get()));
     }
@@ -50,14 +50,15 @@ public class MeResource {
     @PATCH
     @Path("/profile")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my profile", description = "Fields left out stay as they are; an empty phone removes it.")
+    @Operation(operationId = "updateProfile", summary = "Change my profile",
+            description = "Fields left out stay as they are; an empty phone removes it.")
     public Envelope<AccountViews.Profile> updateProfile(@Valid @NotNull ProfileRequests.ProfilePatch body) {
         return Envelope.of(accounts.updateProfile(caller.get(), body));
     }
 
     @GET
     @Path("/preferences")
-    @Operation(summary = "My preferences")
+    @Operation(operationId = "getPreferences", summary = "My preferences")
     public Envelope<ProfileRequests.Preferences> preferences() {
         return Envelope.of(accounts.preferences(caller.get()));
     }
@@ -65,7 +66,7 @@ public class MeResource {
     @PUT
     @Path("/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace my preferences")
+    @Operation(operationId = "setPreferences", summary = "Replace my preferences")
     public Envelope<ProfileRequests.Preferences> replacePreferences(@Valid @NotNull ProfileRequests.Preferences body) {
         return Envelope.of(accounts.replacePreferences(caller.get(), body));
     }

@@ -13,10 +13,19 @@ import app.atrium.shared.error.ErrorCode;
  */
 public record Caller(UUID accountId, Set<String> roles, Optional<UUID> clinicId, UUID sessionId) {
 
-    /** The clinic of a staff token; a 403 for tokens without one (clients, platform operators). */
+    /** Code of the 403 a clinic-scoped call gets with a token that has no active clinic. */
+    public static final String NO_ACTIVE_CLINIC = "NO_ACTIVE_CLINIC";
+
+    /** The clinic of a staff token; a 403 NO_ACTIVE_CLINIC for tokens without one (clients, platform operators). */
     public UUID requireClinic() {
-        return clinicId.orElseThrow(() -> new ApiException(
-                ErrorCode.FORBIDDEN, "This needs a staff token for a clinic; switch clinic first"));
+        return clinicId.orElseThrow(Caller::noActiveClinic);
+    }
+
+    /** The 403 of a clinic-scoped call made with a token that is not scoped to a clinic. */
+    public static ApiException noActiveClinic() {
+        return new ApiException(ErrorCode.FORBIDDEN, "Switch to a clinic first: POST /api/v1/auth/switch-clinic "
+                + "{\"clinicId\": ...} (GET /api/v1/auth/me lists your clinics), then call again with the new "
+                + "access token").refine(NO_ACTIVE_CLINIC);
     }
 
     public boolean hasRole(String role) {

@@ -1,6 +1,10 @@
 package app.atrium.security;
 
+import java.security.Permission;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,7 +57,8 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
                         throw new AuthenticationFailedException("Session has ended");
                     }
                     return QuarkusSecurityIdentity.builder(identity)
-                            .addPermissionsAsString(Permissions.of(identity.getRoles()))
+                            .addPermissionChecker(checker(Permissions.of(identity.getRoles()),
+                                    claim(jwt, CurrentCaller.CLINIC_CLAIM) != null))
                             .build();
                 });
     }
@@ -67,6 +72,23 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         return Uni.createFrom().item(() -> sessions.isEnded(UUID.fromString(sid)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().transform(e -> ApiException.unavailable("redis and database", e));
+    }
+
+    /**
+     * Grants what the roles' permissions imply. A clinic permission asked of a token that is scoped to no
+     * clinic fails with 403 NO_ACTIVE_CLINIC (switch clinic first) rather than a bare FORBIDDEN.
+     */
+    private static Function<Permission, Uni<Boolean>> checker(Set<String> granted, boolean scopedToClinic) {
+        List<Permission> held = granted.stream().map(Permissions::permission).toList();
+        return required -> {
+            if (held.stream().anyMatch(p -> p.implies(required))) {
+                return Uni.createFrom().item(true);
+            }
+            if (!scopedToClinic && Permissions.needsClinic(required)) {
+                return Uni.createFrom().failure(Caller.noActiveClinic());
+            }
+            return Uni.createFrom().item(false);
+        };
     }
 
     /** A string claim as plain text (the JSON value may arrive quoted). */

@@ -76,7 +76,19 @@ public final class Permissions {
                     Permission.PLATFORM_AUDIT),
             Roles.CLIENT, EnumSet.noneOf(Permission.class));
 
+    /** Permission names ("clinic" of "clinic:read") that only mean something inside a clinic. */
+    private static final Set<String> CLINIC_SCOPED = MATRIX.entrySet().stream()
+            .filter(e -> !e.getKey().equals(Roles.SUPER_ADMIN))
+            .flatMap(e -> e.getValue().stream())
+            .map(p -> p.value().substring(0, p.value().indexOf(':')))
+            .collect(Collectors.toUnmodifiableSet());
+
     private Permissions() {
+    }
+
+    /** True for a permission that is only granted inside a clinic (all but the platform operators'). */
+    public static boolean needsClinic(java.security.Permission required) {
+        return CLINIC_SCOPED.contains(required.getName());
     }
 
     /**

@@ -125,6 +125,35 @@ public class LocalObjectStorage implements ObjectStorage {
         }
     }
 
+    /**
+     * Writes the object only if the key is free (what a presigned PUT does); false when it exists. The bytes go
+     * to a temporary file that is then hard-linked to the key, which fails atomically when the key exists.
+     */
+    public boolean createOnce(String key, byte[] bytes, String contentType) {
+        Path p = path(key);
+        Path tmp = null;
+        try {
+            Files.createDirectories(p.getParent());
+            tmp = Files.createTempFile(p.getParent(), ".upload", ".tmp");
+            Files.write(tmp, bytes);
+            Files.createLink(p, tmp);
+            Files.writeString(Path.of(p + CONTENT_TYPE_SUFFIX), contentType);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Cannot write " + key, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // a stray temporary file; the next write of the directory leaves it alone
+                }
+            }
+        }
+    }
+
     @Override
     public void write(String key, byte[] bytes, String contentType) {
         Path p = path(key);

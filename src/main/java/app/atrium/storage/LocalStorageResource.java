@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
@@ -26,10 +24,10 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /**
  * Serves the local adapter's presigned URLs (development only: enabled when
- * {@code atrium.storage.type=LOCAL}). Access is granted by the HMAC signature in the URL, not a token.
+ * {@code atrium.storage.type=LOCAL}; a 404 otherwise). Access is granted by the HMAC signature in the URL, not
+ * a token. Not part of the published contract: clients only follow the URLs the API hands out.
  */
 @Path("/api/v1/public/storage/objects")
-@Tag(name = "Storage (local development)")
 @RunOnVirtualThread
 @PermitAll
 @EndpointDisabled(name = "atrium.api.enabled", stringValue = "false")
@@ -46,10 +44,7 @@ public class LocalStorageResource {
     @PUT
     @Path("{key: .+}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Upload bytes to a presigned local URL")
-    @APIResponse(responseCode = "200", description = "Stored")
-    @APIResponse(responseCode = "403", description = "Signature invalid or expired")
-    @APIResponse(responseCode = "413", description = "Too large")
+    @Operation(hidden = true)
     public Response put(@PathParam("key") String key, @QueryParam("expires") long expires,
             @QueryParam("contentType") String signedType, @QueryParam("contentLength") Long signedLength,
             @QueryParam("signature") String signature,
@@ -60,7 +55,8 @@ public class LocalStorageResource {
             throw new ApiException(ErrorCode.FORBIDDEN, "The upload URL is invalid or has expired");
         }
         if (signedType != null && !signedType.equalsIgnoreCase(contentType)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Content-Type must be " + signedType);
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be " + signedType
+                    + ", the type declared when the upload was created");
         }
         byte[] bytes = body.readNBytes((int) local.maxObjectBytes() + 1);
         if (bytes.length > local.maxObjectBytes()) {
@@ -70,17 +66,17 @@ public class LocalStorageResource {
             throw new ApiException(ErrorCode.FORBIDDEN, "The upload URL is for exactly " + signedLength
                     + " bytes, the size declared when the upload was created; this body has " + bytes.length);
         }
-        local.write(key, bytes, signedType);
+        if (!local.createOnce(key, bytes, signedType)) {
+            throw new ApiException(ErrorCode.CONFLICT, "This upload URL has already been used; "
+                    + "create a new upload to send another file");
+        }
         return Response.ok().build();
     }
 
     @GET
     @Path("{key: .+}")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download bytes from a presigned local URL")
-    @APIResponse(responseCode = "200", description = "The object")
-    @APIResponse(responseCode = "403", description = "Signature invalid or expired")
-    @APIResponse(responseCode = "404", description = "No such object")
+    @Operation(hidden = true)
     public Response get(@PathParam("key") String key, @QueryParam("expires") long expires,
             @QueryParam("signature") String signature) {
         requireEnabled();

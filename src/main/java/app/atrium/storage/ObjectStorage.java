@@ -18,6 +18,11 @@ public interface ObjectStorage {
     record ObjectInfo(long size, String contentType) {
     }
 
+    /**
+     * A URL that creates the object once, with exactly this type and size: a PUT to a key that exists is
+     * refused (S3 answers 412 to the signed {@code If-None-Match: *}; the local adapter 409), so a leaked or
+     * replayed URL cannot replace what it wrote, nor a {@link #seal sealed} key.
+     */
     PresignedUrl presignPut(String key, String contentType, long sizeBytes, Duration ttl);
 
     PresignedUrl presignGet(String key, Duration ttl);
@@ -39,6 +44,17 @@ public interface ObjectStorage {
     }
 
     void delete(String key);
+
+    /** Content type of the empty marker {@link #seal} leaves. */
+    String SEALED_CONTENT_TYPE = "application/vnd.atrium.sealed";
+
+    /**
+     * Replaces the object with an empty marker, so that no presigned create-once URL for the key can write it
+     * again (the bytes are gone, the key stays taken until {@link #delete}).
+     */
+    default void seal(String key) {
+        write(key, new byte[0], SEALED_CONTENT_TYPE);
+    }
 
     /** Throws when the store cannot be reached (used by the readiness check). */
     void ping();

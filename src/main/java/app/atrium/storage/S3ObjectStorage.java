@@ -62,9 +62,10 @@ public class S3ObjectStorage implements ObjectStorage {
     @Override
     public PresignedUrl presignPut(String key, String contentType, long sizeBytes, Duration ttl) {
         PresignedPutObjectRequest p = presigner.presignPutObject(r -> r.signatureDuration(ttl)
-                // The declared size is signed: S3 refuses a body of any other length.
+                // The declared size is signed: S3 refuses a body of any other length. If-None-Match: *
+                // is signed too: S3 refuses (412) a PUT to a key that exists, so the URL creates once.
                 .putObjectRequest(o -> o.bucket(config.bucket()).key(key).contentType(contentType)
-                        .contentLength(sizeBytes)));
+                        .contentLength(sizeBytes).ifNoneMatch("*")));
         return new PresignedUrl(p.url().toString(), "PUT", singleHeaders(p.signedHeaders()), clock.instant().plus(ttl));
     }
 

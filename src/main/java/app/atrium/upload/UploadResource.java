@@ -64,9 +64,10 @@ public class UploadResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start an upload", description = "Returns a presigned URL to PUT the bytes to. "
-            + "Allowed types and sizes depend on the purpose: images ≤ 10 MiB, logos ≤ 5 MiB, signatures (PNG) ≤ 1 MiB, "
-            + "documents ≤ 20 MiB.")
+    @Operation(operationId = "createUpload", summary = "Start an upload",
+            description = "Returns a presigned URL to PUT the bytes to, once (a second PUT is refused). "
+                    + "Allowed types and sizes depend on the purpose: images ≤ 10 MiB, logos ≤ 5 MiB, "
+                    + "signatures (PNG) ≤ 1 MiB, documents ≤ 20 MiB.")
     @ResponseStatus(201)
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "429")
@@ -79,7 +80,9 @@ public class UploadResource {
     }
 
     @GET
-    @Operation(summary = "List my uploads", description = "Newest first, cursor pages.")
+    @Operation(operationId = "listUploads", summary = "List my uploads",
+            description = "Newest first, cursor pages. READY items carry "
+                    + "short-lived downloadUrl/thumbnailUrl (until downloadUrlsExpireAt), as GET /uploads/{id} does.")
     public Page<UploadView.Details> list(@QueryParam("purpose") UploadPurpose purpose,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return service.list(caller.get(), Optional.ofNullable(purpose), PageRequest.of(limit, cursor));
@@ -87,8 +90,9 @@ public class UploadResource {
 
     @POST
     @Path("{id}/complete")
-    @Operation(summary = "Finish an upload", description = "Call after the PUT succeeded; the file is checked and "
-            + "cleaned in the background. Poll GET /uploads/{id} until READY or REJECTED.")
+    @Operation(operationId = "completeUpload", summary = "Finish an upload",
+            description = "Call after the PUT succeeded; the file is checked and "
+                    + "cleaned in the background. Poll GET /uploads/{id} until READY or REJECTED.")
     @ResponseStatus(202)
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "202")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
@@ -103,7 +107,8 @@ public class UploadResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an upload", description = "Status, metadata and short-lived download URLs once READY.")
+    @Operation(operationId = "getUpload", summary = "Get an upload",
+            description = "Status, metadata and short-lived download URLs once READY.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<UploadView.Details> get(@PathParam("id") UUID id) {
         return Envelope.of(service.get(id, caller.get()));
@@ -111,7 +116,7 @@ public class UploadResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an upload and its files")
+    @Operation(operationId = "deleteUpload", summary = "Delete an upload and its files")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public void delete(@PathParam("id") UUID id) {
         service.delete(id, caller.get());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -170,5 +171,37 @@ class MembershipTest {
                 .body("data.slug", equalTo(body.get("slug")));
         as(verified.accessToken()).contentType(ContentType.JSON).body(body).post("/api/v1/clinics").then()
                 .statusCode(409);
+    }
+
+    @Test
+    void aTokenWithoutActiveClinicGets403NoActiveClinicWithTheSwitchStep() {
+        People.Person p = People.verified();
+        String slug = "nac-" + UUID.randomUUID().toString().substring(0, 8);
+        String clinic = as(p.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "New", "slug", slug, "timeZone", "Europe/Berlin", "currency", "EUR", "locale",
+                        "de-DE"))
+                .post("/api/v1/clinics").then().statusCode(201)
+                .body("next.method", equalTo("POST"))
+                .body("next.path", equalTo("/api/v1/auth/switch-clinic"))
+                .body("next.message", org.hamcrest.Matchers.containsString("NO_ACTIVE_CLINIC"))
+                .extract().path("data.id");
+
+        for (String path : new String[] { "/api/v1/clinic", "/api/v1/clinic/members", "/api/v1/settings" }) {
+            as(p.accessToken()).get(path).then().statusCode(403)
+                    .body("error.code", equalTo("NO_ACTIVE_CLINIC"))
+                    .body("error.message", org.hamcrest.Matchers.containsString("POST /api/v1/auth/switch-clinic"));
+        }
+        as(p.accessToken()).get("/api/v1/auth/me").then().statusCode(200)
+                .body("data.memberships.clinicId", org.hamcrest.Matchers.hasItem(clinic))
+                .body("data.activeClinic", org.hamcrest.Matchers.nullValue());
+        // A platform operation stays a plain FORBIDDEN: no clinic would help.
+        as(p.accessToken()).get("/api/v1/admin/clinics").then().statusCode(403).body("error.code", equalTo("FORBIDDEN"));
+
+        People.Person owner = People.switchTo(p, UUID.fromString(clinic));
+        as(owner.accessToken()).get("/api/v1/clinic").then().statusCode(200).body("data.id", equalTo(clinic));
+        // With a clinic, a permission the role lacks is FORBIDDEN, not NO_ACTIVE_CLINIC.
+        People.Person receptionist = People.member(owner, "RECEPTIONIST");
+        as(receptionist.accessToken()).get("/api/v1/clinic/invitations").then().statusCode(403)
+                .body("error.code", equalTo("FORBIDDEN"));
     }
 }

@@ -72,7 +72,7 @@ class ApiDocumentationTest {
                         org.hamcrest.Matchers.hasItems("200", "400", "401", "429", "503"))
                 .body("paths.'/api/v1/auth/login'.post.responses.'401'.description",
                         org.hamcrest.Matchers.containsString("MFA_REQUIRED"))
-                .body("components.schemas.Error.properties.challenge", org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.ApiError.properties.challenge", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/v1/clinic/members/{id}'.delete.responses.keySet()",
                         org.hamcrest.Matchers.hasItems("204", "401", "403", "404", "409"));
     }

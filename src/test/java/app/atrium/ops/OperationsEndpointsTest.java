@@ -43,7 +43,7 @@ class OperationsEndpointsTest {
                 .body("paths.'/api/v1/uploads'.post.responses.keySet()",
                         hasItems("201", "400", "401", "403", "413", "415", "429", "500", "503"))
                 .body("paths.'/api/v1/uploads/{id}'.get.responses.'404'.content.'application/json'.schema.'$ref'",
-                        equalTo("#/components/schemas/ErrorResponse"))
+                        equalTo("#/components/schemas/ApiErrorResponse"))
                 .body("paths.'/api/v1/uploads/{id}'.delete.security[0].bearer", org.hamcrest.Matchers.notNullValue())
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }

@@ -90,7 +90,28 @@ class ErrorShapeTest {
     @Test
     void wrongMethodIs405() {
         errorShape(badRequest().auth().oauth2(token()).contentType("application/json").body("{}")
-                .put("/api/v1/uploads").then(), 405, "METHOD_NOT_ALLOWED");
+                .put("/api/v1/uploads").then(), 405, "METHOD_NOT_ALLOWED")
+                .header("Allow", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("GET"),
+                        org.hamcrest.Matchers.containsString("POST")));
+    }
+
+    @Test
+    void malformedPathAndQueryParametersAre400NamingTheParameter() {
+        errorShape(badRequest().auth().oauth2(token()).get("/api/v1/uploads/not-a-uuid").then(), 400,
+                "VALIDATION_ERROR").body("error.details[0].field", equalTo("id"))
+                .body("error.details[0].message", org.hamcrest.Matchers.containsString("UUID"));
+        errorShape(badRequest().auth().oauth2(token()).get("/api/v1/uploads?limit=abc").then(), 400,
+                "VALIDATION_ERROR").body("error.details[0].field", equalTo("limit"));
+        errorShape(badRequest().auth().oauth2(token()).get("/api/v1/uploads?purpose=GOD").then(), 400,
+                "VALIDATION_ERROR").body("error.details[0].field", equalTo("purpose"));
+        String staff = Tokens.staff(UUID.randomUUID(), UUID.randomUUID(), "OWNER");
+        errorShape(badRequest().auth().oauth2(staff).get("/api/v1/clinic/members?role=GOD").then(), 400,
+                "VALIDATION_ERROR").body("error.details[0].field", equalTo("role"));
+        errorShape(badRequest().auth().oauth2(staff).delete("/api/v1/clinic/members/12345").then(), 400,
+                "VALIDATION_ERROR").body("error.details[0].field", equalTo("id"));
+        // Well-formed but unknown stays a 404.
+        errorShape(badRequest().auth().oauth2(token()).get("/api/v1/uploads/{id}", UUID.randomUUID()).then(), 404,
+                "NOT_FOUND");
     }
 
     @Test
@@ -98,11 +119,6 @@ class ErrorShapeTest {
         String big = "{\"fileName\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
         errorShape(badRequest().auth().oauth2(token()).contentType("application/json").body(big)
                 .post("/api/v1/uploads").then(), 413, "PAYLOAD_TOO_LARGE");
-    }
-
-    @Test
-    void notAnIdInThePathIs404NotA500() {
-        errorShape(badRequest().auth().oauth2(token()).get("/api/v1/uploads/not-a-uuid").then(), 404, "NOT_FOUND");
     }
 
     @Test

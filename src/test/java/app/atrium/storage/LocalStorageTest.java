@@ -60,8 +60,9 @@ class LocalStorageTest {
         String otherKey = put.url().replace(key, "uploads/" + Ids.newId() + "/original");
         assertThat(send(HttpRequest.newBuilder(URI.create(otherKey)).header("Content-Type", "image/png")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3])).build()).statusCode()).isEqualTo(403);
+        // Another Content-Type than the one signed is a 415.
         assertThat(send(HttpRequest.newBuilder(URI.create(put.url())).header("Content-Type", "text/html")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3])).build()).statusCode()).isEqualTo(403);
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3])).build()).statusCode()).isEqualTo(415);
         ObjectStorage.PresignedUrl expired = storage.presignPut(key, "image/png", 3, Duration.ofSeconds(-5));
         assertThat(send(HttpRequest.newBuilder(URI.create(expired.url())).header("Content-Type", "image/png")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3])).build()).statusCode()).isEqualTo(403);
@@ -76,6 +77,17 @@ class LocalStorageTest {
         ObjectStorage.PresignedUrl get = storage.presignGet(key, Duration.ofMinutes(5));
         assertThat(send(HttpRequest.newBuilder(URI.create(get.url().replace("/original", "/../../etc/passwd")))
                 .build()).statusCode()).isIn(403, 404);
+
+        // The URL creates the object once: a second PUT, even of the same bytes, is a 409.
+        assertThat(send(HttpRequest.newBuilder(URI.create(put.url())).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3])).build()).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create(put.url())).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] { 1, 2, 3 })).build()).statusCode())
+                .isEqualTo(409);
+        assertThat(storage.read(key, 10)).containsExactly(0, 0, 0);
+        storage.seal(key);
+        assertThat(send(HttpRequest.newBuilder(URI.create(put.url())).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[3])).build()).statusCode()).isEqualTo(409);
     }
 
     private static HttpResponse<String> send(HttpRequest r) throws Exception {

@@ -129,7 +129,7 @@ class UploadFlowTest {
     @Test
     void createAnswersLocationAndPresignedPut() {
         String token = Tokens.client(UUID.randomUUID());
-        as(token).contentType("application/json")
+        badRequest().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("purpose", "PROGRESS_PHOTO", "fileName", "../../etc/passwd.png", "contentType",
                         "image/png", "sizeBytes", 2048))
                 .post("/api/v1/uploads")
@@ -144,6 +144,64 @@ class UploadFlowTest {
                 .body("data.upload.fileName", equalTo("me.png"))
                 .body("data.uploadUrl.method", equalTo("PUT"))
                 .body("data.uploadUrl.url", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("me.png")));
+    }
+
+    @Test
+    void thePresignedUrlCannotReplaceAReadyOrRejectedUpload() {
+        String token = Tokens.client(UUID.randomUUID());
+        byte[] png = TestImages.png(60, 40);
+        JsonPath started = UploadFixtures.start(token, "PROGRESS_PHOTO", "a.png", "image/png", png.length);
+        String id = started.getString("data.upload.id");
+        UploadFixtures.put(started, png);
+        byte[] other = new byte[png.length];
+        other[0] = 'M';
+        other[1] = 'Z';
+        assertThat(UploadFixtures.tryPut(started, other).statusCode()).as("the URL creates the object once")
+                .isIn(409, 412);
+        as(token).post("/api/v1/uploads/{id}/complete", id).then().statusCode(202);
+        JsonPath ready = UploadFixtures.awaitFinished(token, UUID.fromString(id));
+        assertThat(ready.getString("data.status")).isEqualTo("READY");
+        byte[] served = UploadFixtures.download(ready.getString("data.downloadUrl"));
+
+        assertThat(UploadFixtures.tryPut(started, other).statusCode()).as("PUT after READY").isIn(409, 412);
+        assertThat(UploadFixtures.tryPut(started, png).statusCode()).as("the same bytes again").isIn(409, 412);
+
+        JsonPath after = as(token).get("/api/v1/uploads/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertThat(after.getString("data.status")).isEqualTo("READY");
+        assertThat(after.getString("data.sha256")).isEqualTo(ready.getString("data.sha256"));
+        assertThat(UploadFixtures.download(after.getString("data.downloadUrl"))).isEqualTo(served);
+
+        byte[] exe = ("MZ\u0090\u0000 this program cannot be run").getBytes(StandardCharsets.ISO_8859_1);
+        JsonPath bad = UploadFixtures.start(token, "SKIN_IMAGE", "b.png", "image/png", exe.length);
+        String badId = bad.getString("data.upload.id");
+        UploadFixtures.put(bad, exe);
+        as(token).post("/api/v1/uploads/{id}/complete", badId).then().statusCode(202);
+        assertThat(UploadFixtures.awaitFinished(token, UUID.fromString(badId)).getString("data.status"))
+                .isEqualTo("REJECTED");
+        assertThat(UploadFixtures.tryPut(bad, exe).statusCode()).as("PUT after REJECTED").isIn(409, 412);
+        as(token).post("/api/v1/uploads/{id}/complete", badId).then().statusCode(409);
+    }
+
+    @Test
+    void theListCarriesDownloadUrlsForReadyItemsOnly() {
+        String token = Tokens.client(UUID.randomUUID());
+        byte[] png = TestImages.png(80, 40);
+        UUID ready = UploadFixtures.upload(token, "PROGRESS_PHOTO", "image/png", png);
+        UploadFixtures.awaitFinished(token, ready);
+        UUID pending = UUID.fromString(UploadFixtures.start(token, "PROGRESS_PHOTO", "p.png", "image/png", 10)
+                .getString("data.upload.id"));
+
+        JsonPath list = as(token).get("/api/v1/uploads?limit=10").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("data.id")).containsExactly(pending.toString(), ready.toString());
+        assertThat(list.getString("data[0].downloadUrl")).isNull();
+        assertThat(list.getString("data[0].thumbnailUrl")).isNull();
+        assertThat(list.getString("data[1].status")).isEqualTo("READY");
+        assertThat(list.getString("data[1].downloadUrlsExpireAt")).isNotNull();
+        assertThat(UploadFixtures.download(list.getString("data[1].downloadUrl")))
+                .isEqualTo(UploadFixtures.download(as(token).get("/api/v1/uploads/{id}", ready).then()
+                        .extract().<String> path("data.downloadUrl")));
+        assertThat(TestImages.decode(UploadFixtures.download(list.getString("data[1].thumbnailUrl"))).getWidth())
+                .isBetween(1, 320);
     }
 
     static String sha256(byte[] b) {

@@ -55,13 +55,15 @@ class UploadLifecycleTest {
         assertThat(done.getString("data.status")).isEqualTo("READY");
         assertThat(storage.head(UploadKeys.clean(id, "image/png"))).isPresent();
         assertThat(storage.head(UploadKeys.thumbnail(id, "image/png"))).isPresent();
-        assertThat(storage.head(UploadKeys.original(id))).as("the original is deleted after cleaning").isEmpty();
+        assertThat(storage.head(UploadKeys.original(id))).as("the original's bytes are gone after cleaning")
+                .contains(new ObjectStorage.ObjectInfo(0, ObjectStorage.SEALED_CONTENT_TYPE));
 
         as(token).delete("/api/v1/uploads/{id}", id).then().statusCode(204);
 
         as(token).get("/api/v1/uploads/{id}", id).then().statusCode(404);
         assertThat(storage.head(UploadKeys.clean(id, "image/png"))).isEmpty();
         assertThat(storage.head(UploadKeys.thumbnail(id, "image/png"))).isEmpty();
+        assertThat(storage.head(UploadKeys.original(id))).isEmpty();
     }
 
     @Test
@@ -79,7 +81,9 @@ class UploadLifecycleTest {
         Map<String, Object> logo = Map.of("purpose", "CLINIC_LOGO", "fileName", "logo.png", "contentType",
                 "image/png", "sizeBytes", 5000);
         as(Tokens.client(UUID.randomUUID())).contentType("application/json").body(logo).post("/api/v1/uploads")
-                .then().statusCode(403).body("error.code", equalTo("FORBIDDEN"));
+                .then().statusCode(403).body("error.code", equalTo("NO_ACTIVE_CLINIC"));
+        as(Tokens.staff(UUID.randomUUID(), UUID.randomUUID(), "RECEPTIONIST")).contentType("application/json")
+                .body(logo).post("/api/v1/uploads").then().statusCode(403).body("error.code", equalTo("FORBIDDEN"));
         as(Tokens.staff(UUID.randomUUID(), UUID.randomUUID(), "OWNER")).contentType("application/json").body(logo)
                 .post("/api/v1/uploads").then().statusCode(201);
     }

@@ -25,6 +25,7 @@ import io.quarkus.panache.common.Parameters;
 @Filter(name = Tenancy.FILTER, condition = "id = :" + Tenancy.PARAM)
 public class Clinic extends TrackedEntity {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ClinicStatus")
     public enum Status {
         ACTIVE,
         SUSPENDED

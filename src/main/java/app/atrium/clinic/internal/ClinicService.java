@@ -144,7 +144,9 @@ public class ClinicService {
     @Transactional
     public ClinicViews.Setting setSetting(String key, ClinicRequests.SetSetting body, Caller caller) {
         Clinic c = active(caller);
-        SettingKey k = SettingKey.of(key).orElseThrow(() -> ApiException.notFound("Setting " + key));
+        SettingKey k = SettingKey.of(key).orElseThrow(() -> ApiException.validation("key", "must be one of "
+                + java.util.Arrays.stream(SettingKey.values()).map(SettingKey::key)
+                        .collect(java.util.stream.Collectors.joining(", "))));
         k.problem(body.value()).ifPresent(problem -> {
             throw ApiException.validation("value", problem);
         });

@@ -22,6 +22,7 @@ import io.quarkus.panache.common.Parameters;
 @Table(name = "invitations")
 public class Invitation extends ClinicOwned {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "InvitationState")
     public enum State {
         PENDING,
         ACCEPTED,

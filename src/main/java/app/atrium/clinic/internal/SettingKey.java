@@ -1,7 +1,6 @@
 package app.atrium.clinic.internal;
 
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,26 +13,57 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * that does not fit its schema is a 400 naming the rule; unknown keys are a 404.
  */
 public enum SettingKey {
-    BOOKING_ONLINE_ENABLED("booking.onlineEnabled", "Clients may book online", BooleanNode.TRUE, bool()),
+    BOOKING_ONLINE_ENABLED("booking.onlineEnabled", "Clients may book online", BooleanNode.TRUE, Rule.bool()),
     BOOKING_LEAD_TIME_MINUTES("booking.leadTimeMinutes", "Earliest online booking, minutes from now (0–10080)",
-            IntNode.valueOf(60), integer(0, 10080)),
+            IntNode.valueOf(60), Rule.integer(0, 10080)),
     BOOKING_CANCELLATION_HOURS("booking.cancellationWindowHours",
-            "Clients may cancel up to this many hours before (0–720)", IntNode.valueOf(24), integer(0, 720)),
+            "Clients may cancel up to this many hours before (0–720)", IntNode.valueOf(24), Rule.integer(0, 720)),
     REMINDER_HOURS_BEFORE("notifications.reminderHoursBefore", "Appointment reminder, hours before (1–168)",
-            IntNode.valueOf(24), integer(1, 168)),
+            IntNode.valueOf(24), Rule.integer(1, 168)),
     BRANDING_PRIMARY_COLOR("branding.primaryColor", "Primary colour, #RRGGBB", TextNode.valueOf("#2F6F62"),
-            text(Pattern.compile("#[0-9A-Fa-f]{6}"), "must be a colour like #2F6F62"));
+            Rule.text("#[0-9A-Fa-f]{6}", "must be a colour like #2F6F62"));
+
+    /** A value's type and range: checked on every write and published as schema (SettingsOpenApiFilter). */
+    public record Rule(Type type, Integer minimum, Integer maximum, String pattern, String message) {
+
+        public enum Type {
+            BOOLEAN,
+            INTEGER,
+            STRING
+        }
+
+        static Rule bool() {
+            return new Rule(Type.BOOLEAN, null, null, null, "must be true or false");
+        }
+
+        static Rule integer(int min, int max) {
+            return new Rule(Type.INTEGER, min, max, null, "must be a whole number from " + min + " to " + max);
+        }
+
+        static Rule text(String pattern, String message) {
+            return new Rule(Type.STRING, null, null, pattern, message);
+        }
+
+        Optional<String> problem(JsonNode v) {
+            boolean fits = switch (type) {
+                case BOOLEAN -> v.isBoolean();
+                case INTEGER -> v.isIntegralNumber() && v.asLong() >= minimum && v.asLong() <= maximum;
+                case STRING -> v.isTextual() && Pattern.matches(pattern, v.asText());
+            };
+            return fits ? Optional.empty() : Optional.of(message);
+        }
+    }
 
     private final String key;
     private final String description;
     private final JsonNode defaultValue;
-    private final Function<JsonNode, Optional<String>> check;
+    private final Rule rule;
 
-    SettingKey(String key, String description, JsonNode defaultValue, Function<JsonNode, Optional<String>> check) {
+    SettingKey(String key, String description, JsonNode defaultValue, Rule rule) {
         this.key = key;
         this.description = description;
         this.defaultValue = defaultValue;
-        this.check = check;
+        this.rule = rule;
     }
 
     public String key() {
@@ -48,9 +78,13 @@ public enum SettingKey {
         return defaultValue;
     }
 
+    public Rule rule() {
+        return rule;
+    }
+
     /** Why the value does not fit, or empty when it does. */
     public Optional<String> problem(JsonNode value) {
-        return value == null || value.isNull() ? Optional.of("must not be null") : check.apply(value);
+        return value == null || value.isNull() ? Optional.of("must not be null") : rule.problem(value);
     }
 
     public static Optional<SettingKey> of(String key) {
@@ -60,18 +94,5 @@ public enum SettingKey {
             }
         }
         return Optional.empty();
-    }
-
-    private static Function<JsonNode, Optional<String>> bool() {
-        return v -> v.isBoolean() ? Optional.empty() : Optional.of("must be true or false");
-    }
-
-    private static Function<JsonNode, Optional<String>> integer(int min, int max) {
-        return v -> v.isIntegralNumber() && v.asLong() >= min && v.asLong() <= max ? Optional.empty()
-                : Optional.of("must be a whole number from " + min + " to " + max);
-    }
-
-    private static Function<JsonNode, Optional<String>> text(Pattern pattern, String message) {
-        return v -> v.isTextual() && pattern.matcher(v.asText()).matches() ? Optional.empty() : Optional.of(message);
     }
 }

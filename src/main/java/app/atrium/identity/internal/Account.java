@@ -30,6 +30,7 @@ import io.quarkus.panache.common.Parameters;
 @Table(name = "accounts")
 public class Account extends TrackedEntity {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AccountStatus")
     public enum Status {
         ACTIVE,
         DISABLED

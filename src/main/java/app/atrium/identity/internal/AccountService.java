@@ -19,6 +19,7 @@ import app.atrium.security.ClientInfo;
 import app.atrium.security.MembershipDirectory;
 import app.atrium.security.PasswordHasher;
 import app.atrium.security.PasswordPolicy;
+import app.atrium.security.PlatformRole;
 import app.atrium.security.RateLimiter;
 import app.atrium.security.SecurityConfig;
 import app.atrium.shared.error.ApiException;
@@ -100,7 +101,7 @@ public class AccountService {
                 .toList();
         AccountViews.Membership active = caller.clinicId()
                 .flatMap(c -> all.stream().filter(m -> m.clinicId().equals(c)).findFirst()).orElse(null);
-        return new AccountViews.Me(AccountViews.User.from(a), all, active, a.platformRole);
+        return new AccountViews.Me(AccountViews.User.from(a), all, active, PlatformRole.of(a.platformRole));
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import app.atrium.security.MembershipDirectory;
+import app.atrium.security.PlatformRole;
 
 /** Response bodies of the identity feature; built from entities, never the entities themselves. */
 public final class AccountViews {
@@ -66,7 +67,7 @@ public final class AccountViews {
             @Schema(required = true) UUID clinicId,
             @Schema(required = true) String clinicName,
             @Schema(required = true) String clinicSlug,
-            @Schema(required = true) String role) {
+            @Schema(required = true, ref = "ClinicRole") String role) {
 
         static Membership from(MembershipDirectory.MembershipRef m) {
             return new Membership(m.clinicId(), m.clinicName(), m.clinicSlug(), m.role());
@@ -80,7 +81,7 @@ public final class AccountViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                     description = "The clinic this token is scoped to; absent without one") Membership activeClinic,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
-                    description = "SUPER_ADMIN for platform operators; absent otherwise") String platformRole) {
+                    description = "SUPER_ADMIN for platform operators; absent otherwise") PlatformRole platformRole) {
     }
 
     @Schema(name = "Session")
@@ -137,12 +138,13 @@ public final class AccountViews {
             @Schema(required = true) Account.Status status,
             @Schema(required = true) boolean emailVerified,
             @Schema(required = true) boolean mfaEnabled,
-            @Schema(nullable = true) String platformRole,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "SUPER_ADMIN for platform operators; absent otherwise") PlatformRole platformRole,
             @Schema(required = true) Instant createdAt) {
 
         static AccountSummary from(Account a) {
             return new AccountSummary(a.id, a.email, a.firstName, a.lastName, a.status, a.emailVerifiedAt != null,
-                    a.mfaEnabled(), a.platformRole, a.createdAt);
+                    a.mfaEnabled(), PlatformRole.of(a.platformRole), a.createdAt);
         }
     }
 }

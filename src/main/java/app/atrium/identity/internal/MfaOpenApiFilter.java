@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import app.atrium.shared.error.ErrorResponse;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
@@ -34,7 +35,7 @@ public class MfaOpenApiFilter implements OASFilter {
                 .addProperty("expiresIn", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64")
                         .description("Seconds until the challenge expires"))
                 .required(List.of("challengeToken", "expiresIn")));
-        Schema error = openAPI.getComponents().getSchemas().get("Error");
+        Schema error = openAPI.getComponents().getSchemas().get(ErrorResponse.BODY_SCHEMA);
         if (error != null) {
             error.addProperty(MfaChallenge.FIELD, OASFactory.createSchema().ref("MfaChallenge"));
         }

@@ -28,6 +28,7 @@ public final class ProfileRequests {
             @Schema(nullable = true) AccountViews.SkinTone skinTone) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "NotificationChannel")
     public enum Channel {
         EMAIL,
         SMS,

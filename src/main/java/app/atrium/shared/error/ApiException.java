@@ -17,6 +17,7 @@ public class ApiException extends RuntimeException {
     private final transient List<ErrorResponse.FieldError> details;
     private final Duration retryAfter;
     private final transient Map<String, Object> extensions = new LinkedHashMap<>();
+    private String refinedCode;
 
     public ApiException(ErrorCode code, String message) {
         this(code, message, List.of(), null, null);
@@ -40,6 +41,23 @@ public class ApiException extends RuntimeException {
         }
         extensions.put(name, java.util.Objects.requireNonNull(value, name));
         return this;
+    }
+
+    /**
+     * Names a more precise code than the status's own, under the same status (a feature's
+     * {@code NO_ACTIVE_CLINIC} under 403); clients that know only the generic codes still read the status.
+     */
+    public ApiException refine(String precise) {
+        if (!precise.matches("[A-Z][A-Z0-9_]{2,40}")) {
+            throw new IllegalArgumentException("Error codes are UPPER_SNAKE: " + precise);
+        }
+        this.refinedCode = precise;
+        return this;
+    }
+
+    /** The code the body carries: the refined one, or the status's own. */
+    public String codeName() {
+        return refinedCode != null ? refinedCode : code.name();
     }
 
     public static ApiException forbidden(String message) {

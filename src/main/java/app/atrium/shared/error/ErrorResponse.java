@@ -12,11 +12,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The one error shape of API.md: {@code {"error": {code, message, details, requestId}}}. */
-@Schema(name = "ErrorResponse", description = "Every error answer has this shape")
+@Schema(name = ErrorResponse.SCHEMA, description = "Every error answer has this shape")
 @RegisterForReflection(targets = { ErrorResponse.class, ErrorResponse.ErrorBody.class, ErrorResponse.FieldError.class })
-public record ErrorResponse(ErrorBody error) {
+public record ErrorResponse(@Schema(required = true) ErrorBody error) {
 
-    @Schema(name = "Error")
+    /** Schema names in the contract; "Error" alone would clash with generated clients' own types. */
+    public static final String SCHEMA = "ApiErrorResponse";
+    public static final String BODY_SCHEMA = "ApiError";
+
+    @Schema(name = ErrorResponse.BODY_SCHEMA)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ErrorBody(
             @Schema(required = true, examples = "VALIDATION_ERROR") String code,
@@ -32,7 +36,7 @@ public record ErrorResponse(ErrorBody error) {
         }
     }
 
-    @Schema(name = "FieldError")
+    @Schema(name = "ApiFieldError")
     public record FieldError(@Schema(required = true) String field, @Schema(required = true) String message) {
     }
 
@@ -42,7 +46,12 @@ public record ErrorResponse(ErrorBody error) {
 
     public static ErrorResponse of(ErrorCode code, String message, List<FieldError> details, String requestId,
             Map<String, Object> extensions) {
-        return new ErrorResponse(new ErrorBody(code.name(), message,
+        return of(code.name(), message, details, requestId, extensions);
+    }
+
+    public static ErrorResponse of(String code, String message, List<FieldError> details, String requestId,
+            Map<String, Object> extensions) {
+        return new ErrorResponse(new ErrorBody(code, message,
                 details == null || details.isEmpty() ? null : List.copyOf(details), requestId,
                 extensions == null || extensions.isEmpty() ? null
                         : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions))));

@@ -17,7 +17,9 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -31,6 +33,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import app.atrium.shared.validation.TextInput;
+import app.atrium.shared.web.AllowedMethods;
 import app.atrium.shared.web.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -47,6 +50,12 @@ public class ExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
     /** PostgreSQL: character not in repertoire (22021), untranslatable character / bad \\u escape (22P05). */
     private static final java.util.Set<String> INVALID_TEXT = java.util.Set.of("22021", "22P05");
+
+    private final AllowedMethods allowed;
+
+    ExceptionMappers(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
@@ -110,7 +119,12 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, HttpServerRequest request) {
+    public Response notFound(NotFoundException e, HttpServerRequest request, UriInfo uri) {
+        if (e.getCause() instanceof IllegalArgumentException bad) {
+            // A path or query parameter that did not convert (a non-UUID id, ?limit=abc, ?role=GOD): JAX-RS
+            // answers 404; the API answers 400 naming the parameter.
+            return malformedParameter(bad, uri, request);
+        }
         return respond(ErrorCode.NOT_FOUND, "No such resource", List.of(), request);
     }
 
@@ -119,6 +133,9 @@ public class ExceptionMappers {
         Response r = respond(ErrorCode.METHOD_NOT_ALLOWED, "Method " + request.method() + " is not allowed here",
                 List.of(), request);
         String allow = e.getResponse().getHeaderString("Allow");
+        if (allow == null) {
+            allow = allowed.of(request.path()).orElse(null);
+        }
         return allow == null ? r : Response.fromResponse(r).header("Allow", allow).build();
     }
 
@@ -184,6 +201,34 @@ public class ExceptionMappers {
         return unexpected(e, request);
     }
 
+    /**
+     * The parameter whose value the conversion refused: the one whose value the failure names (UUID,
+     * number and enum parsers all quote it); the longest such value, so "1" does not win over "12x".
+     */
+    private static Response malformedParameter(IllegalArgumentException bad, UriInfo uri, HttpServerRequest request) {
+        String failure = String.valueOf(bad.getMessage());
+        String name = "parameter";
+        int best = -1;
+        List<MultivaluedMap<String, String>> sources = uri == null ? List.of()
+                : List.of(uri.getPathParameters(), uri.getQueryParameters());
+        for (MultivaluedMap<String, String> params : sources) {
+            for (var p : params.entrySet()) {
+                for (String value : p.getValue()) {
+                    if (value != null && !value.isEmpty() && failure.contains(value) && value.length() > best) {
+                        best = value.length();
+                        name = p.getKey();
+                    }
+                }
+            }
+        }
+        String rule = bad instanceof NumberFormatException ? "must be a whole number"
+                : failure.startsWith("Invalid UUID") || failure.contains("UUID") ? "must be a UUID"
+                        : failure.startsWith("No enum constant") ? "must be one of the values the contract lists"
+                                : "has the wrong format";
+        return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data",
+                List.of(new ErrorResponse.FieldError(name, rule)), request);
+    }
+
     /** Anything else: look through the causes for a known failure, otherwise a bare 500. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
@@ -229,10 +274,12 @@ public class ExceptionMappers {
                 request);
     }
 
-    private static Response respond(ApiException e, HttpServerRequest request) {
+    /** The error answer for {@code e}: for mappers outside this class that refine a framework failure. */
+    public static Response respond(ApiException e, HttpServerRequest request) {
         Response.ResponseBuilder b = Response.status(e.code().status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(e.code(), e.getMessage(), e.details(), RequestIds.of(request), e.extensions()));
+                .entity(ErrorResponse.of(e.codeName(), e.getMessage(), e.details(), RequestIds.of(request),
+                        e.extensions()));
         if (e.retryAfter() != null) {
             b.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
         }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "Backend for aesthetic, dermatology and dental clinics and their clients. "
                 + "Conventions: success bodies are {\"data\": ...}; "
                 + "errors are {\"error\": {code, message, details, requestId}}."))
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityScheme(securitySchemeName = OpenApiContractFilter.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT")
 public class OpenApiDefinition extends Application {
 }

@@ -25,12 +25,13 @@ public class OpenApiErrorsFilter implements OASFilter {
     public static final String ERRORS = "x-atrium-errors";
     /** Success status of an operation that answers other than 200 (201 created, 202 accepted). */
     public static final String STATUS = "x-atrium-status";
-    private static final String ERROR_SCHEMA = "ErrorResponse";
+    private static final String ERROR_SCHEMA = app.atrium.shared.error.ErrorResponse.SCHEMA;
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("400", "Invalid input (VALIDATION_ERROR, MALFORMED_JSON, UNKNOWN_FIELD)"),
             Map.entry("401", "Missing, invalid or expired token (UNAUTHENTICATED)"),
-            Map.entry("403", "Your role may not do this (FORBIDDEN)"),
+            Map.entry("403", "Your role may not do this (FORBIDDEN), or the token has no active clinic "
+                    + "(NO_ACTIVE_CLINIC: POST /api/v1/auth/switch-clinic first)"),
             Map.entry("404", "Not found, or not yours (NOT_FOUND)"),
             Map.entry("409", "Conflicts with the current state (CONFLICT, INVALID_STATE, ALREADY_EXISTS)"),
             Map.entry("413", "Body larger than allowed (PAYLOAD_TOO_LARGE)"),

@@ -20,7 +20,7 @@ public final class UploadRequests {
     public record CreateUpload(
             @Schema(required = true) @NotNull UploadPurpose purpose,
             @Schema(required = true, maxLength = 255, description = "Original file name; metadata only") @NotBlank @Size(
-                    max = 255) @Pattern(regexp = "[^/\\\\\\p{Cntrl}]+",
+                    max = 255) @Pattern(regexp = "[^/\\\\\\x00-\\x1F\\x7F]+",
                             message = "must not contain slashes or control characters") String fileName,
             @Schema(required = true, examples = "image/jpeg") @NotBlank @Size(max = 100) String contentType,
             @Schema(required = true, description = "Exact size of the file in bytes") @NotNull @Positive Long sizeBytes) {

@@ -97,7 +97,19 @@ public class UploadService implements ClinicUploads {
 
     @Transactional
     public UploadView.Details get(UUID id, Caller caller) {
-        Upload u = owned(id, caller);
+        return withUrls(owned(id, caller));
+    }
+
+    @Transactional
+    public Page<UploadView.Details> list(Caller caller, Optional<UploadPurpose> purpose, PageRequest page) {
+        return Page.of(Upload.page(caller.accountId(), purpose, page), page, u -> u.id, this::withUrls);
+    }
+
+    /**
+     * The view, with short-lived download URLs when the upload is READY. Presigning is a local HMAC computation
+     * (S3 SigV4 or the local adapter's key), not a call to the store, so a list of 100 costs no round trips.
+     */
+    private UploadView.Details withUrls(Upload u) {
         if (u.status != UploadStatus.READY) {
             return UploadView.Details.of(u);
         }
@@ -105,11 +117,6 @@ public class UploadService implements ClinicUploads {
         ObjectStorage.PresignedUrl file = storage.presignGet(u.objectKey, ttl);
         String thumb = u.thumbnailKey == null ? null : storage.presignGet(u.thumbnailKey, ttl).url();
         return UploadView.Details.of(u, file.url(), thumb, file.expiresAt());
-    }
-
-    @Transactional
-    public Page<UploadView.Details> list(Caller caller, Optional<UploadPurpose> purpose, PageRequest page) {
-        return Page.of(Upload.page(caller.accountId(), purpose, page), page, u -> u.id, UploadView.Details::of);
     }
 
     /** Removes the objects, then the row; refused while the worker is still processing. */
@@ -140,10 +147,7 @@ public class UploadService implements ClinicUploads {
         if (u.status != UploadStatus.READY) {
             throw ApiException.invalidState("Upload is " + u.status + "; it can be used once it is READY");
         }
-        Duration ttl = storageConfig.downloadUrlTtl();
-        ObjectStorage.PresignedUrl file = storage.presignGet(u.objectKey, ttl);
-        String thumb = u.thumbnailKey == null ? null : storage.presignGet(u.thumbnailKey, ttl).url();
-        return UploadView.Details.of(u, file.url(), thumb, file.expiresAt());
+        return withUrls(u);
     }
 
     private static Upload owned(UUID id, Caller caller) {

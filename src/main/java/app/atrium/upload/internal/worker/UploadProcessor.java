@@ -126,7 +126,9 @@ public class UploadProcessor implements JobHandler {
 
             @Override
             public void afterCommit() {
-                storage.delete(originalKey);
+                // The original (with its metadata) goes; the empty marker keeps the key taken, so the
+                // presigned URL cannot write to this upload again (ObjectStorage.presignPut).
+                storage.seal(originalKey);
             }
         };
     }
@@ -141,7 +143,9 @@ public class UploadProcessor implements JobHandler {
 
             @Override
             public void afterCommit() {
-                storage.delete(originalKey);
+                // The original (with its metadata) goes; the empty marker keeps the key taken, so the
+                // presigned URL cannot write to this upload again (ObjectStorage.presignPut).
+                storage.seal(originalKey);
             }
         };
     }
