@@ -33,6 +33,28 @@ class ProfileTest {
     }
 
     @Test
+    void aPatchKeepsWhatItLeavesOutClearsWhatItNullsAndRefusesClearingANAme() {
+        People.Person p = People.register();
+        as(p.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("phone", "+43 660 1234567", "locale", "de-AT", "skinType", "OILY"))
+                .patch("/api/v1/me/profile").then().statusCode(200);
+
+        as(p.accessToken()).contentType(ContentType.JSON).body("{\"firstName\": \"Grace\"}")
+                .patch("/api/v1/me/profile").then().statusCode(200)
+                .body("data.firstName", equalTo("Grace")).body("data.phone", equalTo("+436601234567"))
+                .body("data.skinType", equalTo("OILY"));
+        as(p.accessToken()).contentType(ContentType.JSON).body("{\"phone\": null, \"skinType\": null}")
+                .patch("/api/v1/me/profile").then().statusCode(200)
+                .body("data.phone", nullValue()).body("data.skinType", nullValue())
+                .body("data.locale", equalTo("de-AT")).body("data.firstName", equalTo("Grace"));
+        badRequestAs(p.accessToken()).contentType(ContentType.JSON).body("{\"lastName\": null, \"locale\": null}")
+                .patch("/api/v1/me/profile").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR")).body("error.details[0].field", equalTo("lastName"));
+        as(p.accessToken()).get("/api/v1/me/profile").then().statusCode(200)
+                .body("data.lastName", equalTo("Lovelace")).body("data.locale", equalTo("de-AT"));
+    }
+
+    @Test
     void badProfileValuesAreRefusedWithTheField() {
         People.Person p = People.register();
         as(p.accessToken()).contentType(ContentType.JSON).body(Map.of("timeZone", "Nowhere/Land"))

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openapitools.jackson.nullable.JsonNullable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,20 +41,26 @@ public final class ClinicRequests {
     }
 
     /** Fields left out stay as they are. {@code version} (optional) makes a stale edit a 409. */
+    /** PATCH /clinic: fields left out stay, null clears an optional one (MergePatch). */
     public record UpdateClinic(
-            @Size(min = 1, max = 120) @NoLinks @Schema(nullable = true) String name,
-            @Size(max = 64) @Schema(nullable = true) String timeZone,
-            @Pattern(regexp = "[A-Z]{3}",
-                    message = "must be an ISO 4217 code such as EUR") @Schema(nullable = true) String currency,
-            @Size(max = 35) @Schema(nullable = true) String locale,
-            @Email @Size(max = 254) @Schema(nullable = true) String contactEmail,
-            @Size(max = 32) @Schema(nullable = true) String contactPhone,
-            @Size(max = 200) @Schema(nullable = true) String addressLine,
-            @Size(max = 100) @Schema(nullable = true) String city,
-            @Pattern(regexp = "[A-Z]{2}",
-                    message = "must be an ISO 3166 code such as DE") @Schema(nullable = true) String country,
-            @Size(max = 200) @WebUrl @Schema(nullable = true) String website,
-            @Schema(nullable = true) Long version) {
+            @Size(min = 1, max = 120) @NoLinks @Schema(implementation = String.class,
+                    description = "Cannot be cleared") JsonNullable<String> name,
+            @Size(max = 64) @Schema(implementation = String.class,
+                    description = "IANA time zone; cannot be cleared") JsonNullable<String> timeZone,
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") @Schema(
+                    implementation = String.class, description = "Cannot be cleared") JsonNullable<String> currency,
+            @Size(max = 35) @Schema(implementation = String.class,
+                    description = "BCP 47 tag; cannot be cleared") JsonNullable<String> locale,
+            @Email @Size(max = 254) @Schema(implementation = String.class,
+                    nullable = true) JsonNullable<String> contactEmail,
+            @Size(max = 32) @Schema(implementation = String.class, nullable = true) JsonNullable<String> contactPhone,
+            @Size(max = 200) @Schema(implementation = String.class, nullable = true) JsonNullable<String> addressLine,
+            @Size(max = 100) @Schema(implementation = String.class, nullable = true) JsonNullable<String> city,
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 code such as DE") @Schema(
+                    implementation = String.class, nullable = true) JsonNullable<String> country,
+            @Size(max = 200) @WebUrl @Schema(implementation = String.class,
+                    nullable = true) JsonNullable<String> website,
+            @Schema(nullable = true, description = "The version you read; a stale one is a 409") Long version) {
     }
 
     public record SetLogo(@NotNull UUID uploadId) {
@@ -63,9 +70,11 @@ public final class ClinicRequests {
             description = "Type and range depend on the key; see GET /settings") JsonNode value) {
     }
 
+    /** PATCH /clinic/members/{id}: role cannot be cleared; departmentId null removes the department. */
     public record ChangeMember(
-            @Schema(nullable = true) ClinicRole role,
-            @Schema(nullable = true, description = "Department id; null leaves it unchanged") UUID departmentId) {
+            @Schema(ref = "ClinicRole", description = "Cannot be cleared") JsonNullable<ClinicRole> role,
+            @Schema(implementation = UUID.class, nullable = true,
+                    description = "Department id; null removes the department") JsonNullable<UUID> departmentId) {
     }
 
     public record Invite(
@@ -81,9 +90,12 @@ public final class ClinicRequests {
             @Size(max = 500) @MultiLine @Schema(nullable = true) String description) {
     }
 
+    /** PATCH /clinic/departments/{id}: name cannot be cleared; description null clears it. */
     public record DepartmentPatch(
-            @Size(min = 1, max = 100) @Schema(nullable = true) String name,
-            @Size(max = 500) @MultiLine @Schema(nullable = true) String description,
-            @Schema(nullable = true) Long version) {
+            @Size(min = 1, max = 100) @Schema(implementation = String.class,
+                    description = "Cannot be cleared") JsonNullable<String> name,
+            @Size(max = 500) @MultiLine @Schema(implementation = String.class,
+                    nullable = true) JsonNullable<String> description,
+            @Schema(nullable = true, description = "The version you read; a stale one is a 409") Long version) {
     }
 }

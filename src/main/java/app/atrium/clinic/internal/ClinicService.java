@@ -22,6 +22,7 @@ import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.ids.Ids;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
+import app.atrium.shared.patch.MergePatch;
 import app.atrium.shared.validation.Formats;
 import app.atrium.upload.ClinicUploads;
 import app.atrium.upload.UploadPurpose;
@@ -93,18 +94,21 @@ public class ClinicService {
             throw ApiException.conflict(ErrorCode.CONFLICT, "The clinic was changed by someone else; reload and retry");
         }
         var entry = audit.event("clinic.updated").entity("clinic", c.id);
-        c.name = changed(entry, "name", c.name, p.name() == null ? null : p.name().trim());
+        c.name = changed(entry, "name", c.name, MergePatch.required("name", p.name(), c.name, String::trim));
         c.timeZone = changed(entry, "timeZone", c.timeZone,
-                p.timeZone() == null ? null : Formats.timeZone("timeZone", p.timeZone()));
+                MergePatch.required("timeZone", p.timeZone(), c.timeZone, v -> Formats.timeZone("timeZone", v)));
         c.currency = changed(entry, "currency", c.currency,
-                p.currency() == null ? null : Formats.currency("currency", p.currency()));
-        c.locale = changed(entry, "locale", c.locale, p.locale() == null ? null : Formats.languageTag("locale", p.locale()));
-        c.contactEmail = changed(entry, "contactEmail", c.contactEmail, p.contactEmail());
-        c.contactPhone = changed(entry, "contactPhone", c.contactPhone, Formats.phone("contactPhone", p.contactPhone()));
-        c.addressLine = changed(entry, "addressLine", c.addressLine, p.addressLine());
-        c.city = changed(entry, "city", c.city, p.city());
-        c.country = changed(entry, "country", c.country, p.country());
-        c.website = changed(entry, "website", c.website, p.website());
+                MergePatch.required("currency", p.currency(), c.currency, v -> Formats.currency("currency", v)));
+        c.locale = changed(entry, "locale", c.locale,
+                MergePatch.required("locale", p.locale(), c.locale, v -> Formats.languageTag("locale", v)));
+        c.contactEmail = changed(entry, "contactEmail", c.contactEmail,
+                MergePatch.optional(p.contactEmail(), c.contactEmail));
+        c.contactPhone = changed(entry, "contactPhone", c.contactPhone,
+                MergePatch.optional(p.contactPhone(), c.contactPhone, v -> Formats.phone("contactPhone", v)));
+        c.addressLine = changed(entry, "addressLine", c.addressLine, MergePatch.optional(p.addressLine(), c.addressLine));
+        c.city = changed(entry, "city", c.city, MergePatch.optional(p.city(), c.city));
+        c.country = changed(entry, "country", c.country, MergePatch.optional(p.country(), c.country));
+        c.website = changed(entry, "website", c.website, MergePatch.optional(p.website(), c.website));
         entry.record();
         Clinic.getEntityManager().flush();
         return ClinicViews.ClinicView.from(c);
@@ -182,8 +186,9 @@ public class ClinicService {
         return new ClinicViews.Logo(d.id(), d.downloadUrl(), d.thumbnailUrl(), d.downloadUrlsExpireAt());
     }
 
+    /** The new value, recorded in the audit entry when it differs (null: cleared). */
     private static String changed(AuditLog.Entry entry, String field, String before, String after) {
-        if (after == null || Objects.equals(before, after)) {
+        if (Objects.equals(before, after)) {
             return before;
         }
         entry.change(field, before, after);

@@ -11,6 +11,7 @@ import app.atrium.security.Caller;
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.ids.Ids;
+import app.atrium.shared.patch.MergePatch;
 
 @ApplicationScoped
 public class DepartmentService {
@@ -54,17 +55,15 @@ public class DepartmentService {
         if (body.version() != null && body.version() != d.version) {
             throw ApiException.conflict(ErrorCode.CONFLICT, "The department was changed by someone else; reload and retry");
         }
-        if (body.name() != null && !body.name().trim().equals(d.name)) {
-            String name = body.name().trim();
+        String name = MergePatch.required("name", body.name(), d.name, String::trim);
+        if (!name.equals(d.name)) {
             if (Department.nameTaken(name, d.id)) {
                 throw ApiException.conflict(ErrorCode.ALREADY_EXISTS, "A department named " + name + " exists");
             }
             audit.event("clinic.department_renamed").entity("department", d.id).change("name", d.name, name).record();
             d.name = name;
         }
-        if (body.description() != null) {
-            d.description = body.description();
-        }
+        d.description = MergePatch.optional(body.description(), d.description);
         Department.getEntityManager().flush();
         return ClinicViews.DepartmentView.from(d);
     }

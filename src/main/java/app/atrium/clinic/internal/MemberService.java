@@ -18,6 +18,7 @@ import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
+import app.atrium.shared.patch.MergePatch;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -57,8 +58,9 @@ public class MemberService {
     @Transactional
     public ClinicViews.Member change(UUID id, ClinicRequests.ChangeMember body) {
         Membership m = member(id);
-        if (body.role() != null && body.role() != m.role) {
-            boolean touchesOwner = body.role() == ClinicRole.OWNER || m.role == ClinicRole.OWNER;
+        ClinicRole role = MergePatch.required("role", body.role(), m.role);
+        if (role != m.role) {
+            boolean touchesOwner = role == ClinicRole.OWNER || m.role == ClinicRole.OWNER;
             if (touchesOwner) {
                 Permissions.require(identity, Permissions.OWNERS_MANAGE, "Only an owner may make or change owners");
             }
@@ -69,16 +71,19 @@ public class MemberService {
                 }
             }
             audit.event("clinic.member_role_changed").entity("membership", m.id).with("accountId", m.accountId)
-                    .change("role", m.role.name(), body.role().name()).record();
-            m.role = body.role();
+                    .change("role", m.role.name(), role.name()).record();
+            m.role = role;
             sessions.endForClinic(m.accountId, m.clinicId);
         }
-        if (body.departmentId() != null) {
-            Department.<Department> findByIdOptional(body.departmentId())
-                    .orElseThrow(() -> ApiException.validation("departmentId", "is not a department of this clinic"));
+        UUID department = MergePatch.optional(body.departmentId(), m.departmentId);
+        if (!java.util.Objects.equals(department, m.departmentId)) {
+            if (department != null) {
+                Department.<Department> findByIdOptional(department).orElseThrow(
+                        () -> ApiException.validation("departmentId", "is not a department of this clinic"));
+            }
             audit.event("clinic.member_department_changed").entity("membership", m.id)
-                    .change("departmentId", m.departmentId, body.departmentId()).record();
-            m.departmentId = body.departmentId();
+                    .change("departmentId", m.departmentId, department).record();
+            m.departmentId = department;
         }
         Membership.flush();
         return ClinicViews.Member.from(m, accounts.find(m.accountId).orElse(null));

@@ -27,6 +27,7 @@ import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.ids.Ids;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
+import app.atrium.shared.patch.MergePatch;
 import app.atrium.shared.validation.Formats;
 
 /** Accounts: register, who am I, profile and preferences, and the platform operators' view. */
@@ -112,30 +113,14 @@ public class AccountService {
     @Transactional
     public AccountViews.Profile updateProfile(Caller caller, ProfileRequests.ProfilePatch p) {
         Account a = account(caller);
-        if (p.firstName() != null) {
-            a.firstName = p.firstName().trim();
-        }
-        if (p.lastName() != null) {
-            a.lastName = p.lastName().trim();
-        }
-        if (p.phone() != null) {
-            a.phone = Formats.phone("phone", p.phone());
-        }
-        if (p.dateOfBirth() != null) {
-            a.dateOfBirth = p.dateOfBirth();
-        }
-        if (p.timeZone() != null) {
-            a.timeZone = Formats.timeZone("timeZone", p.timeZone());
-        }
-        if (p.locale() != null) {
-            a.locale = Formats.languageTag("locale", p.locale());
-        }
-        if (p.skinType() != null) {
-            a.skinType = p.skinType();
-        }
-        if (p.skinTone() != null) {
-            a.skinTone = p.skinTone();
-        }
+        a.firstName = MergePatch.required("firstName", p.firstName(), a.firstName, String::trim);
+        a.lastName = MergePatch.required("lastName", p.lastName(), a.lastName, String::trim);
+        a.phone = MergePatch.optional(p.phone(), a.phone, v -> Formats.phone("phone", v));
+        a.dateOfBirth = MergePatch.optional(p.dateOfBirth(), a.dateOfBirth);
+        a.timeZone = MergePatch.optional(p.timeZone(), a.timeZone, v -> Formats.timeZone("timeZone", v));
+        a.locale = MergePatch.optional(p.locale(), a.locale, v -> Formats.languageTag("locale", v));
+        a.skinType = MergePatch.optional(p.skinType(), a.skinType);
+        a.skinTone = MergePatch.optional(p.skinTone(), a.skinTone);
         Account.flush();
         return AccountViews.Profile.from(a);
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openapitools.jackson.nullable.JsonNullable;
 
 import app.atrium.shared.validation.NoLinks;
 
@@ -16,16 +17,23 @@ public final class ProfileRequests {
     }
 
     /** Fields left out (or null) stay as they are; an empty phone removes it. */
+    /** PATCH /me/profile: names cannot be cleared; null clears any other field (MergePatch). */
     @Schema(name = "ProfilePatch")
     public record ProfilePatch(
-            @NoLinks @Size(min = 1, max = 100) @Schema(nullable = true) String firstName,
-            @NoLinks @Size(min = 1, max = 100) @Schema(nullable = true) String lastName,
-            @Size(max = 32) @Schema(nullable = true) String phone,
-            @Past @Schema(nullable = true, implementation = String.class, format = "date") LocalDate dateOfBirth,
-            @Size(max = 64) @Schema(nullable = true, description = "IANA time zone, e.g. Europe/Berlin") String timeZone,
-            @Size(max = 35) @Schema(nullable = true, description = "BCP 47 tag, e.g. de-DE") String locale,
-            @Schema(nullable = true) AccountViews.SkinType skinType,
-            @Schema(nullable = true) AccountViews.SkinTone skinTone) {
+            @NoLinks @Size(min = 1, max = 100) @Schema(implementation = String.class,
+                    description = "Cannot be cleared") JsonNullable<String> firstName,
+            @NoLinks @Size(min = 1, max = 100) @Schema(implementation = String.class,
+                    description = "Cannot be cleared") JsonNullable<String> lastName,
+            @Size(max = 32) @Schema(implementation = String.class, nullable = true,
+                    description = "E.164 after normalising") JsonNullable<String> phone,
+            @Past @Schema(implementation = String.class, format = "date", nullable = true) JsonNullable<LocalDate> dateOfBirth,
+            @Size(max = 64) @Schema(implementation = String.class, nullable = true,
+                    description = "IANA time zone, e.g. Europe/Berlin") JsonNullable<String> timeZone,
+            @Size(max = 35) @Schema(implementation = String.class, nullable = true,
+                    description = "BCP 47 tag, e.g. de-DE") JsonNullable<String> locale,
+            @Schema(implementation = AccountViews.SkinType.class, nullable = true) JsonNullable<AccountViews.SkinType> skinType,
+            @Schema(implementation = AccountViews.SkinTone.class,
+                    nullable = true) JsonNullable<AccountViews.SkinTone> skinTone) {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "NotificationChannel")
