@@ -96,6 +96,12 @@ class ErrorShapeTest {
     }
 
     @Test
+    void aUrlOverTheLimitIs414WithTheErrorBody() {
+        errorShape(badRequest().auth().oauth2(token()).get("/api/v1/uploads?search=" + "a".repeat(5000)).then(),
+                414, "URI_TOO_LONG");
+    }
+
+    @Test
     void malformedPathAndQueryParametersAre400NamingTheParameter() {
         errorShape(badRequest().auth().oauth2(token()).get("/api/v1/uploads/not-a-uuid").then(), 400,
                 "VALIDATION_ERROR").body("error.details[0].field", equalTo("id"))

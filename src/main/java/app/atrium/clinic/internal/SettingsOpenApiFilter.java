@@ -20,7 +20,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * default, so a settings form can be generated; {@value #KEY} is the enum of keys, used by
  * {@code Setting.key} and the path of PUT /settings/{key}.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class SettingsOpenApiFilter implements OASFilter {
 
     static final String SETTINGS = "ClinicSettings";

@@ -18,7 +18,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * to {@code error} (through the kernel's extension point, {@code ApiException.with}), as the
  * {@code MfaChallenge} schema, and the login operation's 401 that names it.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class MfaOpenApiFilter implements OASFilter {
 
     static final String LOGIN = "/api/v1/auth/login";

@@ -26,7 +26,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The first and last thing every HTTP request meets: request id (header, MDC, response), security
- * headers, control characters in query parameters (400), the JSON body limit (413, counted on the
+ * headers, URLs over the limit (414), control characters in query parameters (400), the JSON body limit (413, counted on the
  * bytes read, decided on the normalised path) and the JSON 404 for routes nobody serves.
  */
 @ApplicationScoped
@@ -83,6 +83,11 @@ public class EdgeHandler {
                 h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             }
         });
+        if (request.uri().length() > config.maxUriLength()) {
+            end(ctx, ErrorCode.URI_TOO_LONG, "The URL is longer than " + config.maxUriLength()
+                    + " characters; send long input in a request body");
+            return;
+        }
         // Decide on the route the router will actually serve: "/api/v1/public/storage/../../auth/login"
         // is a JSON route, whatever prefix it starts with.
         String path = ctx.normalizedPath();

@@ -12,6 +12,14 @@ public interface HttpConfig {
     @WithDefault("1048576")
     long maxJsonBodyBytes();
 
+    /**
+     * Longest request line target (path and query) the API answers, in characters: beyond it a 414 in the
+     * error shape. Vert.x reads lines up to {@code quarkus.http.limits.max-initial-line-length} (set higher)
+     * and answers longer ones itself, without a body.
+     */
+    @WithDefault("4096")
+    int maxUriLength();
+
     /** Send Strict-Transport-Security (prod, behind TLS). */
     @WithDefault("false")
     boolean hsts();

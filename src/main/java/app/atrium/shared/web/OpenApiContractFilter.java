@@ -32,7 +32,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * </ul>
  * Runs at build time; {@code OpenApiContractTest} and the client-generation test hold the result.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiContractFilter implements OASFilter {
 
     public static final String SCHEME = "bearer";

@@ -35,6 +35,7 @@ public class OpenApiErrorsFilter implements OASFilter {
             Map.entry("404", "Not found, or not yours (NOT_FOUND)"),
             Map.entry("409", "Conflicts with the current state (CONFLICT, INVALID_STATE, ALREADY_EXISTS)"),
             Map.entry("413", "Body larger than allowed (PAYLOAD_TOO_LARGE)"),
+            Map.entry("414", "URL longer than 4096 characters (URI_TOO_LONG)"),
             Map.entry("415", "Unsupported Content-Type (UNSUPPORTED_MEDIA_TYPE)"),
             Map.entry("429", "Too many requests (RATE_LIMITED); see Retry-After"),
             Map.entry("500", "Unexpected failure (INTERNAL_ERROR); quote the request id"),
@@ -90,6 +91,7 @@ public class OpenApiErrorsFilter implements OASFilter {
             }
             operation.removeExtension(ERRORS);
         }
+        add(responses, "414");
         add(responses, "500");
         add(responses, "503");
         for (Map.Entry<String, APIResponse> e : responses.getAPIResponses().entrySet()) {
