@@ -33,7 +33,7 @@ class ProfileTest {
     }
 
     @Test
-    void aPatchKeepsWhatItLeavesOutClearsWhatItNullsAndRefusesClearingANAme() {
+    void aPatchKeepsWhatItLeavesOutClearsWhatItNullsAndRefusesClearingAName() {
         People.Person p = People.register();
         as(p.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("phone", "+43 660 1234567", "locale", "de-AT", "skinType", "OILY"))
