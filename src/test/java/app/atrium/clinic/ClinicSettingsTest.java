@@ -116,9 +116,25 @@ class ClinicSettingsTest {
                 .patch("/api/v1/clinic/departments/" + id).then().statusCode(200).body("data.name", equalTo("Dental"));
         as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("name", "Laser", "version", 0))
                 .patch("/api/v1/clinic/departments/" + id).then().statusCode(409);
+        // Merge patch on departments: null clears the description, the name cannot be cleared.
+        badRequestAs(owner.accessToken()).contentType(ContentType.JSON).body("{\"name\": null}")
+                .patch("/api/v1/clinic/departments/" + id).then().statusCode(400)
+                .body("error.details[0].field", equalTo("name"));
+        as(owner.accessToken()).contentType(ContentType.JSON).body("{\"description\": null}")
+                .patch("/api/v1/clinic/departments/" + id).then().statusCode(200)
+                .body("data.description", org.hamcrest.Matchers.nullValue()).body("data.name", equalTo("Dental"));
         People.Person practitioner = People.member(owner, "PRACTITIONER");
         String member = as(owner.accessToken()).queryParam("role", "PRACTITIONER").get("/api/v1/clinic/members")
                 .then().statusCode(200).extract().path("data[0].id");
+        as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("departmentId", id))
+                .patch("/api/v1/clinic/members/" + member).then().statusCode(200).body("data.departmentId", equalTo(id));
+        // Merge patch on members: null clears the department, the role cannot be cleared.
+        badRequestAs(owner.accessToken()).contentType(ContentType.JSON).body("{\"role\": null}")
+                .patch("/api/v1/clinic/members/" + member).then().statusCode(400)
+                .body("error.details[0].field", equalTo("role"));
+        as(owner.accessToken()).contentType(ContentType.JSON).body("{\"departmentId\": null}")
+                .patch("/api/v1/clinic/members/" + member).then().statusCode(200)
+                .body("data.departmentId", org.hamcrest.Matchers.nullValue()).body("data.role", equalTo("PRACTITIONER"));
         as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("departmentId", id))
                 .patch("/api/v1/clinic/members/" + member).then().statusCode(200).body("data.departmentId", equalTo(id));
         as(practitioner.accessToken()).get("/api/v1/clinic/departments/" + id).then().statusCode(200);

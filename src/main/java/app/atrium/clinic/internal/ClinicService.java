@@ -148,9 +148,7 @@ public class ClinicService {
     @Transactional
     public ClinicViews.Setting setSetting(String key, ClinicRequests.SetSetting body, Caller caller) {
         Clinic c = active(caller);
-        SettingKey k = SettingKey.of(key).orElseThrow(() -> ApiException.validation("key", "must be one of "
-                + java.util.Arrays.stream(SettingKey.values()).map(SettingKey::key)
-                        .collect(java.util.stream.Collectors.joining(", "))));
+        SettingKey k = SettingKey.require(key);
         k.problem(body.value()).ifPresent(problem -> {
             throw ApiException.validation("value", problem);
         });

@@ -87,6 +87,13 @@ public enum SettingKey {
         return value == null || value.isNull() ? Optional.of("must not be null") : rule.problem(value);
     }
 
+    /** The setting named {@code key}; an unknown one is a 400 naming the parameter and the keys that exist. */
+    public static SettingKey require(String key) {
+        return of(key).orElseThrow(() -> app.atrium.shared.error.ApiException.validation("key", "must be one of "
+                + java.util.Arrays.stream(values()).map(SettingKey::key)
+                        .collect(java.util.stream.Collectors.joining(", "))));
+    }
+
     public static Optional<SettingKey> of(String key) {
         for (SettingKey k : values()) {
             if (k.key.equals(key)) {
