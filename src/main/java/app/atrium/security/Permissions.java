@@ -27,6 +27,16 @@ public final class Permissions {
     public static final String SETTINGS_READ = "settings:read";
     public static final String SETTINGS_MANAGE = "settings:manage";
     public static final String AUDIT_READ = "audit:read";
+    public static final String PATIENTS_READ = "patients:read";
+    public static final String PATIENTS_NAMES = "patients:names";
+    public static final String PATIENTS_WRITE = "patients:write";
+    public static final String SERVICES_READ = "services:read";
+    public static final String SERVICES_MANAGE = "services:manage";
+    public static final String SCHEDULES_READ = "schedules:read";
+    public static final String SCHEDULES_MANAGE = "schedules:manage";
+    public static final String SCHEDULES_OWN = "schedules:own";
+    public static final String APPOINTMENTS_READ = "appointments:read";
+    public static final String APPOINTMENTS_WRITE = "appointments:write";
     public static final String PLATFORM_ACCOUNTS = "platform:accounts";
     public static final String PLATFORM_CLINICS = "platform:clinics";
     public static final String PLATFORM_AUDIT = "platform:audit";
@@ -44,6 +54,16 @@ public final class Permissions {
         SETTINGS_READ(Permissions.SETTINGS_READ),
         SETTINGS_MANAGE(Permissions.SETTINGS_MANAGE),
         AUDIT_READ(Permissions.AUDIT_READ),
+        PATIENTS_READ(Permissions.PATIENTS_READ),
+        PATIENTS_NAMES(Permissions.PATIENTS_NAMES),
+        PATIENTS_WRITE(Permissions.PATIENTS_WRITE),
+        SERVICES_READ(Permissions.SERVICES_READ),
+        SERVICES_MANAGE(Permissions.SERVICES_MANAGE),
+        SCHEDULES_READ(Permissions.SCHEDULES_READ),
+        SCHEDULES_MANAGE(Permissions.SCHEDULES_MANAGE),
+        SCHEDULES_OWN(Permissions.SCHEDULES_OWN),
+        APPOINTMENTS_READ(Permissions.APPOINTMENTS_READ),
+        APPOINTMENTS_WRITE(Permissions.APPOINTMENTS_WRITE),
         PLATFORM_ACCOUNTS(Permissions.PLATFORM_ACCOUNTS),
         PLATFORM_CLINICS(Permissions.PLATFORM_CLINICS),
         PLATFORM_AUDIT(Permissions.PLATFORM_AUDIT);
@@ -60,8 +80,13 @@ public final class Permissions {
     }
 
     private static final Set<Permission> STAFF = EnumSet.of(Permission.CLINIC_READ, Permission.MEMBERS_READ,
-            Permission.DEPARTMENTS_READ, Permission.SETTINGS_READ);
-    private static final Set<Permission> ADMIN = union(STAFF, EnumSet.of(Permission.CLINIC_UPDATE,
+            Permission.DEPARTMENTS_READ, Permission.SETTINGS_READ, Permission.SERVICES_READ, Permission.SCHEDULES_READ);
+    /** Front desk and treatment rooms: patients in full. */
+    private static final Set<Permission> CARE = union(STAFF, EnumSet.of(Permission.PATIENTS_READ,
+            Permission.PATIENTS_NAMES, Permission.PATIENTS_WRITE, Permission.APPOINTMENTS_READ,
+            Permission.APPOINTMENTS_WRITE));
+    private static final Set<Permission> ADMIN = union(CARE, EnumSet.of(Permission.SERVICES_MANAGE,
+            Permission.SCHEDULES_MANAGE, Permission.CLINIC_UPDATE,
             Permission.MEMBERS_MANAGE, Permission.INVITATIONS_MANAGE, Permission.DEPARTMENTS_MANAGE,
             Permission.SETTINGS_MANAGE, Permission.AUDIT_READ));
 
@@ -69,9 +94,9 @@ public final class Permissions {
     public static final Map<String, Set<Permission>> MATRIX = Map.of(
             Roles.OWNER, union(ADMIN, EnumSet.of(Permission.OWNERS_MANAGE)),
             Roles.ADMIN, ADMIN,
-            Roles.PRACTITIONER, STAFF,
-            Roles.RECEPTIONIST, STAFF,
-            Roles.SALES, STAFF,
+            Roles.PRACTITIONER, union(CARE, EnumSet.of(Permission.SCHEDULES_OWN)),
+            Roles.RECEPTIONIST, union(CARE, EnumSet.of(Permission.SCHEDULES_MANAGE)),
+            Roles.SALES, union(STAFF, EnumSet.of(Permission.PATIENTS_NAMES)),
             Roles.SUPER_ADMIN, EnumSet.of(Permission.PLATFORM_ACCOUNTS, Permission.PLATFORM_CLINICS,
                     Permission.PLATFORM_AUDIT),
             Roles.CLIENT, EnumSet.noneOf(Permission.class));
