@@ -49,10 +49,10 @@ class ClinicSettingsTest {
         People.Person owner = People.owner();
         var all = as(owner.accessToken()).get("/api/v1/settings").then().statusCode(200).extract().jsonPath();
         assertThat(all.getList("data.key")).contains("booking.leadTimeMinutes", "branding.primaryColor");
-        assertThat(all.getInt("data.find { it.key == 'booking.leadTimeMinutes' }.value")).isEqualTo(60);
+        assertThat(all.getInt("data.find { it.key == 'booking.leadTimeMinutes' }.value")).isEqualTo(120);
 
-        as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("value", 120))
-                .put("/api/v1/settings/booking.leadTimeMinutes").then().statusCode(200).body("data.value", equalTo(120));
+        as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("value", 45))
+                .put("/api/v1/settings/booking.leadTimeMinutes").then().statusCode(200).body("data.value", equalTo(45));
         as(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("value", "soon"))
                 .put("/api/v1/settings/booking.leadTimeMinutes").then().statusCode(400)
                 .body("error.details[0].message", startsWith("must be a whole number"));
@@ -66,13 +66,13 @@ class ClinicSettingsTest {
                 .body("error.details[0].field", equalTo("key"))
                 .body("error.details[0].message", org.hamcrest.Matchers.containsString("booking.onlineEnabled"));
         assertThat(as(owner.accessToken()).get("/api/v1/settings").then().statusCode(200).extract().jsonPath()
-                .getInt("data.find { it.key == 'booking.leadTimeMinutes' }.value")).isEqualTo(120);
+                .getInt("data.find { it.key == 'booking.leadTimeMinutes' }.value")).isEqualTo(45);
         assertThat(Sql.count("select count(*) from audit_events where action = 'clinic.setting_changed' and "
                 + "clinic_id = :c", "c", owner.clinicId())).isEqualTo(1);
         // Another clinic still has the default.
         People.Person other = People.owner();
         assertThat(as(other.accessToken()).get("/api/v1/settings").then().statusCode(200).extract().jsonPath()
-                .getInt("data.find { it.key == 'booking.leadTimeMinutes' }.value")).isEqualTo(60);
+                .getInt("data.find { it.key == 'booking.leadTimeMinutes' }.value")).isEqualTo(120);
     }
 
     @Test

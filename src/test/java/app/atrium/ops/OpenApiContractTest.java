@@ -87,7 +87,7 @@ class OpenApiContractTest {
         assertThat(c.getInt("components.schemas.ClinicSettings.properties['booking.leadTimeMinutes'].maximum"))
                 .isEqualTo(10080);
         assertThat(c.getInt("components.schemas.ClinicSettings.properties['booking.leadTimeMinutes'].default"))
-                .isEqualTo(60);
+                .isEqualTo(120);
         assertThat(c.getList("components.schemas.SettingKey.enum")).contains("branding.primaryColor");
         assertThat(c.getMap("paths").keySet()).noneMatch(p -> p.toString().contains("/public/storage/"));
     }

@@ -43,4 +43,14 @@ class TimestampPrecisionTest {
         assertThat(as(owner.accessToken()).get("/api/v1/settings").then().statusCode(200).extract().jsonPath()
                 .getString("data.find { it.key == 'booking.leadTimeMinutes' }.updatedAt")).isEqualTo(updatedAt);
     }
+
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    /** A whole-second instant (an appointment's start) keeps its six digits too. */
+    @Test
+    void aWholeSecondInstantIsWrittenWithSixFractionDigits() throws Exception {
+        assertThat(mapper.writeValueAsString(java.util.Map.of("at", java.time.Instant.parse("2027-03-28T01:00:00Z"))))
+                .isEqualTo("{\"at\":\"2027-03-28T01:00:00.000000Z\"}");
+    }
 }

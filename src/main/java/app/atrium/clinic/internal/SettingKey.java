@@ -10,14 +10,30 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The clinic settings that exist, each with its schema (type and range) and default. A value
- * that does not fit its schema is a 400 naming the rule; unknown keys are a 404.
+ * that does not fit its schema is a 400 naming the rule; an unknown key is a 400 naming {@code key}.
  */
 public enum SettingKey {
     BOOKING_ONLINE_ENABLED("booking.onlineEnabled", "Clients may book online", BooleanNode.TRUE, Rule.bool()),
-    BOOKING_LEAD_TIME_MINUTES("booking.leadTimeMinutes", "Earliest online booking, minutes from now (0–10080)",
-            IntNode.valueOf(60), Rule.integer(0, 10080)),
+    BOOKING_LEAD_TIME_MINUTES("booking.leadTimeMinutes",
+            "Minimum notice: the earliest slot offered to clients and the booking widget, minutes from now (0–10080)",
+            IntNode.valueOf(120), Rule.integer(0, 10080)),
+    BOOKING_HORIZON_DAYS("booking.horizonDays", "Maximum horizon: the latest slot offered, days from now (1–730)",
+            IntNode.valueOf(90), Rule.integer(1, 730)),
+    BOOKING_SLOT_GRID_MINUTES("booking.slotGridMinutes",
+            "Availability grid: offered start times are multiples of this many minutes after midnight (5–120)",
+            IntNode.valueOf(15), Rule.integer(5, 120)),
+    BOOKING_HOLD_MINUTES("booking.holdMinutes", "How long a hold keeps a slot, minutes (1–60)", IntNode.valueOf(5),
+            Rule.integer(1, 60)),
+    BOOKING_CLIENT_AUTO_CONFIRM("booking.clientAutoConfirm",
+            "Client bookings are CONFIRMED at once (true) or PENDING until staff confirm them (false)", BooleanNode.TRUE,
+            Rule.bool()),
     BOOKING_CANCELLATION_HOURS("booking.cancellationWindowHours",
-            "Clients may cancel up to this many hours before (0–720)", IntNode.valueOf(24), Rule.integer(0, 720)),
+            "Notice for cancelling and rescheduling: clients may cancel or reschedule up to this many hours before; a "
+                    + "later cancellation is flagged late (0–720)",
+            IntNode.valueOf(24), Rule.integer(0, 720)),
+    CALENDAR_PATIENT_NAMES("calendar.showPatientNames",
+            "Practitioners' calendar feeds show patient names (otherwise the service only)", BooleanNode.FALSE,
+            Rule.bool()),
     REMINDER_HOURS_BEFORE("notifications.reminderHoursBefore", "Appointment reminder, hours before (1–168)",
             IntNode.valueOf(24), Rule.integer(1, 168)),
     BRANDING_PRIMARY_COLOR("branding.primaryColor", "Primary colour, #RRGGBB", TextNode.valueOf("#2F6F62"),

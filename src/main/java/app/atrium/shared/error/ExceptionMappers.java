@@ -1,6 +1,7 @@
 package app.atrium.shared.error;
 
 import java.sql.SQLTransientConnectionException;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -120,10 +121,10 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, HttpServerRequest request, UriInfo uri) {
-        if (e.getCause() instanceof IllegalArgumentException bad) {
-            // A path or query parameter that did not convert (a non-UUID id, ?limit=abc, ?role=GOD): JAX-RS
-            // answers 404; the API answers 400 naming the parameter.
-            return malformedParameter(bad, uri, request);
+        if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof DateTimeParseException) {
+            // A path or query parameter that did not convert (a non-UUID id, ?limit=abc, ?role=GOD, a date that is
+            // not yyyy-MM-dd): JAX-RS answers 404; the API answers 400 naming the parameter.
+            return malformedParameter((RuntimeException) e.getCause(), uri, request);
         }
         return respond(ErrorCode.NOT_FOUND, "No such resource", List.of(), request);
     }
@@ -205,7 +206,7 @@ public class ExceptionMappers {
      * The parameter whose value the conversion refused: the one whose value the failure names (UUID,
      * number and enum parsers all quote it); the longest such value, so "1" does not win over "12x".
      */
-    private static Response malformedParameter(IllegalArgumentException bad, UriInfo uri, HttpServerRequest request) {
+    private static Response malformedParameter(RuntimeException bad, UriInfo uri, HttpServerRequest request) {
         String failure = String.valueOf(bad.getMessage());
         String name = "parameter";
         int best = -1;
@@ -221,10 +222,11 @@ public class ExceptionMappers {
                 }
             }
         }
-        String rule = bad instanceof NumberFormatException ? "must be a whole number"
-                : failure.startsWith("Invalid UUID") || failure.contains("UUID") ? "must be a UUID"
-                        : failure.startsWith("No enum constant") ? "must be one of the values the contract lists"
-                                : "has the wrong format";
+        String rule = bad instanceof DateTimeParseException ? "must be a date (yyyy-MM-dd) or time as the contract says"
+                : bad instanceof NumberFormatException ? "must be a whole number"
+                        : failure.startsWith("Invalid UUID") || failure.contains("UUID") ? "must be a UUID"
+                                : failure.startsWith("No enum constant") ? "must be one of the values the contract lists"
+                                        : "has the wrong format";
         return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data",
                 List.of(new ErrorResponse.FieldError(name, rule)), request);
     }
@@ -247,6 +249,12 @@ public class ExceptionMappers {
                 // Two requests raced past a service's own "already exists" check; the unique index won.
                 return respond(ErrorCode.ALREADY_EXISTS, "It already exists (created at the same moment by another "
                         + "request)", List.of(), request);
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && "23P01".equals(c.getSQLState())) {
+                // An exclusion constraint (no two bookings of one person overlap) refused a row a
+                // concurrent request made the service's own check miss.
+                return respond(ErrorCode.SLOT_UNAVAILABLE, "The time is no longer free (taken at the same moment by "
+                        + "another request); pick another", List.of(), request);
             }
             if (t instanceof java.sql.SQLException sql && INVALID_TEXT.contains(sql.getSQLState())) {
                 // Second line behind TextInput: text PostgreSQL cannot store (a NUL byte, an escape

@@ -27,6 +27,16 @@ public class InstantFormat implements ObjectMapperCustomizer {
     public static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * Last of all customizers: Quarkus's own (priority {@code QUARKUS_CUSTOMIZER_PRIORITY}) register
+     * Java time support after the default priority, and the serializer registered last wins. Before
+     * this ran last, whole-second instants were written without fraction digits.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("atrium-instants").addSerializer(Instant.class, new Writer()));

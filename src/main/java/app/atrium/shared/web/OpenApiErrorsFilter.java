@@ -33,7 +33,7 @@ public class OpenApiErrorsFilter implements OASFilter {
             Map.entry("403", "Your role may not do this (FORBIDDEN), or the token has no active clinic "
                     + "(NO_ACTIVE_CLINIC: POST /api/v1/auth/switch-clinic first)"),
             Map.entry("404", "Not found, or not yours (NOT_FOUND)"),
-            Map.entry("409", "Conflicts with the current state (CONFLICT, INVALID_STATE, ALREADY_EXISTS)"),
+            Map.entry("409", "Conflicts with the current state (CONFLICT, INVALID_STATE, ALREADY_EXISTS, SLOT_UNAVAILABLE)"),
             Map.entry("413", "Body larger than allowed (PAYLOAD_TOO_LARGE)"),
             Map.entry("414", "URL longer than 4096 characters (URI_TOO_LONG)"),
             Map.entry("415", "Unsupported Content-Type (UNSUPPORTED_MEDIA_TYPE)"),

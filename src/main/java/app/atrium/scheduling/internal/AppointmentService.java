@@ -1,0 +1,262 @@
+package app.atrium.scheduling.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.atrium.audit.AuditLog;
+import app.atrium.patient.PatientDirectory;
+import app.atrium.security.Caller;
+import app.atrium.shared.error.ApiException;
+import app.atrium.shared.error.ErrorCode;
+import app.atrium.shared.paging.Page;
+import app.atrium.shared.paging.Sort;
+import app.atrium.shared.paging.SortCursor;
+import app.atrium.shared.patch.MergePatch;
+import io.quarkus.panache.common.Parameters;
+
+/** The staff face of appointments: book, read, list, and the transitions that do not move time. */
+@ApplicationScoped
+public class AppointmentService {
+
+    static final Sort BY_START = new Sort("startsAt", false);
+
+    private final AvailabilityService availability;
+    private final BookingService booking;
+    private final PatientDirectory patients;
+    private final AppointmentEvents events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AppointmentService(AvailabilityService availability, BookingService booking, PatientDirectory patients,
+            AppointmentEvents events, AuditLog audit, Clock clock) {
+        this.availability = availability;
+        this.booking = booking;
+        this.patients = patients;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SchedulingViews.AppointmentView book(SchedulingRequests.BookAppointment cmd, Caller caller) {
+        AvailabilityService.Context ctx = availability.context(caller.requireClinic());
+        Instant start = start(cmd, ctx.clinic().timeZone());
+        Appointment a = booking.book(ctx, new BookingService.Booking(cmd.patientId(), cmd.appointmentTypeId(),
+                cmd.practitionerId(), start, cmd.notes(), cmd.holdId(), Boolean.TRUE.equals(cmd.acknowledgeConflict()),
+                cmd.conflictReason(), Appointment.Source.STAFF, caller.accountId(), holder(caller)),
+                AvailabilityService.Face.STAFF);
+        return view(a, ctx.clinic().timeZone());
+    }
+
+    @Transactional
+    public SchedulingViews.HoldView hold(SchedulingRequests.CreateHold cmd, Caller caller) {
+        AvailabilityService.Context ctx = availability.context(caller.requireClinic());
+        return booking.hold(ctx, cmd.appointmentTypeId(), cmd.practitionerId(), cmd.startsAt(), holder(caller),
+                AvailabilityService.Face.STAFF);
+    }
+
+    @Transactional
+    public void releaseHold(UUID id, Caller caller) {
+        booking.release(availability.context(caller.requireClinic()), id, holder(caller));
+    }
+
+    @Transactional
+    public SchedulingViews.AppointmentView get(UUID id, Caller caller) {
+        return view(appointment(id), zone(caller));
+    }
+
+    @Transactional
+    public SchedulingViews.AppointmentView confirm(UUID id, Caller caller) {
+        Appointment a = appointment(id);
+        if (a.status != Appointment.Status.PENDING) {
+            throw ApiException.invalidState("Only a PENDING appointment can be confirmed; this one is " + a.status);
+        }
+        return transition(a, Appointment.Status.CONFIRMED, AppointmentEvents.CONFIRMED, caller);
+    }
+
+    @Transactional
+    public SchedulingViews.AppointmentView cancel(UUID id, String reason, Caller caller) {
+        Appointment a = appointment(id);
+        AvailabilityService.Context ctx = availability.context(caller.requireClinic());
+        cancel(a, reason, ctx.settings().cancellationNotice());
+        return transition(a, Appointment.Status.CANCELLED, AppointmentEvents.CANCELLED, caller);
+    }
+
+    /** Marks {@code a} cancelled (not yet flushed), late when within the clinic's notice. */
+    void cancel(Appointment a, String reason, Duration notice) {
+        if (!a.active()) {
+            throw ApiException.invalidState("A " + a.status + " appointment cannot be cancelled");
+        }
+        Instant now = clock.instant();
+        a.cancelReason = reason;
+        a.cancelledAt = now;
+        a.lateCancel = Duration.between(now, a.startsAt).compareTo(notice) < 0;
+    }
+
+    @Transactional
+    public SchedulingViews.AppointmentView reschedule(UUID id, Instant startsAt, Caller caller) {
+        Appointment a = appointment(id);
+        AvailabilityService.Context ctx = availability.context(caller.requireClinic());
+        return view(booking.reschedule(ctx, a, startsAt, AvailabilityService.Face.STAFF, caller.accountId()),
+                ctx.clinic().timeZone());
+    }
+
+    @Transactional
+    public SchedulingViews.AppointmentView complete(UUID id, Caller caller) {
+        Appointment a = started(appointment(id), "completed");
+        return transition(a, Appointment.Status.COMPLETED, AppointmentEvents.COMPLETED, caller);
+    }
+
+    @Transactional
+    public SchedulingViews.AppointmentView noShow(UUID id, Caller caller) {
+        Appointment a = started(appointment(id), "marked a no-show");
+        return transition(a, Appointment.Status.NO_SHOW, AppointmentEvents.NO_SHOW, caller);
+    }
+
+    @Transactional
+    public SchedulingViews.AppointmentView updateNotes(UUID id, SchedulingRequests.UpdateAppointment body,
+            Caller caller) {
+        Appointment a = appointment(id);
+        if (body.version() != null && body.version() != a.version) {
+            throw ApiException.conflict(ErrorCode.CONFLICT, "The appointment was changed by someone else; reload and retry");
+        }
+        a.notes = MergePatch.optional(body.notes(), a.notes);
+        Appointment.flush();
+        audit.event("appointment.notes_changed").entity("appointment", a.id).record();
+        return view(a, zone(caller));
+    }
+
+    @Transactional
+    public Page<SchedulingViews.AppointmentView> list(Optional<LocalDate> from, Optional<LocalDate> to,
+            Optional<Appointment.Status> status, Optional<UUID> practitioner, Optional<UUID> patient,
+            Optional<SortCursor> after, int limit, Caller caller) {
+        ZoneId zone = zone(caller);
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            throw ApiException.validation("to", "must be on or after from");
+        }
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        from.ifPresent(d -> {
+            q.append(" and startsAt >= :from");
+            p.and("from", SlotCalculator.instant(d, LocalTime.MIDNIGHT, zone));
+        });
+        to.ifPresent(d -> {
+            q.append(" and startsAt < :to");
+            p.and("to", SlotCalculator.instant(d.plusDays(1), LocalTime.MIDNIGHT, zone));
+        });
+        status.ifPresent(s -> {
+            q.append(" and status = :status");
+            p.and("status", s);
+        });
+        practitioner.ifPresent(id -> {
+            q.append(" and practitionerId = :practitioner");
+            p.and("practitioner", id);
+        });
+        patient.ifPresent(id -> {
+            q.append(" and patientId = :patient");
+            p.and("patient", id);
+        });
+        after.ifPresent(c -> {
+            q.append(" and (startsAt > :key or (startsAt = :key and id > :after))");
+            p.and("key", Instant.parse(c.key())).and("after", c.id());
+        });
+        q.append(" order by startsAt, id");
+        List<Appointment> rows = Appointment.<Appointment> find(q.toString(), p).page(0, limit + 1).list();
+        boolean more = rows.size() > limit;
+        List<Appointment> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? new SortCursor(BY_START.value(), page.getLast().startsAt.toString(), page.getLast().id).encode()
+                : null;
+        return new Page<>(views(page, zone), new Page.Meta(limit, next));
+    }
+
+    /** The clinic-local day {@code date}, by start. */
+    @Transactional
+    public SchedulingViews.AppointmentDayView day(LocalDate date, Optional<Appointment.Status> status,
+            Caller caller) {
+        ZoneId zone = zone(caller);
+        List<Appointment> rows = Appointment.<Appointment> list("startsAt >= ?1 and startsAt < ?2 order by startsAt, id",
+                SlotCalculator.instant(date, LocalTime.MIDNIGHT, zone),
+                SlotCalculator.instant(date.plusDays(1), LocalTime.MIDNIGHT, zone));
+        return new SchedulingViews.AppointmentDayView(date, zone.getId(),
+                views(rows.stream().filter(a -> status.map(s -> a.status == s).orElse(true)).toList(), zone));
+    }
+
+    static Appointment appointment(UUID id) {
+        return Appointment.<Appointment> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Appointment"));
+    }
+
+    private Appointment started(Appointment a, String what) {
+        if (a.status != Appointment.Status.CONFIRMED) {
+            throw ApiException.invalidState("Only a CONFIRMED appointment can be " + what + "; this one is " + a.status);
+        }
+        if (a.startsAt.isAfter(clock.instant())) {
+            throw ApiException.invalidState("The appointment has not started yet; it can be " + what + " from "
+                    + a.startsAt);
+        }
+        return a;
+    }
+
+    private SchedulingViews.AppointmentView transition(Appointment a, Appointment.Status to, String event,
+            Caller caller) {
+        Appointment.Status from = a.status;
+        a.status = to;
+        Appointment.flush();
+        events.publish(event, a);
+        var entry = audit.event(event).entity("appointment", a.id).change("status", from.name(), to.name());
+        if (a.cancelReason != null && to == Appointment.Status.CANCELLED) {
+            entry.with("lateCancel", a.lateCancel);
+        }
+        entry.record();
+        return view(a, zone(caller));
+    }
+
+    private ZoneId zone(Caller caller) {
+        return availability.context(caller.requireClinic()).clinic().timeZone();
+    }
+
+    SchedulingViews.AppointmentView view(Appointment a, ZoneId zone) {
+        return SchedulingViews.AppointmentView.from(a, zone, patients.find(a.patientId).orElse(null));
+    }
+
+    private List<SchedulingViews.AppointmentView> views(List<Appointment> rows, ZoneId zone) {
+        Map<UUID, PatientDirectory.PatientRef> names = patients.findAll(rows.stream().map(a -> a.patientId).toList());
+        return rows.stream().map(a -> SchedulingViews.AppointmentView.from(a, zone, names.get(a.patientId))).toList();
+    }
+
+    /** {@code startsAt}, or clinic-local {@code date} + {@code time}; exactly one of the two forms. */
+    static Instant start(SchedulingRequests.BookAppointment cmd, ZoneId zone) {
+        boolean local = cmd.date() != null || cmd.time() != null;
+        if (cmd.startsAt() != null && local) {
+            throw ApiException.validation("startsAt", "give startsAt or date and time, not both");
+        }
+        if (cmd.startsAt() != null) {
+            return cmd.startsAt();
+        }
+        if (cmd.date() == null || cmd.time() == null) {
+            throw ApiException.validation(cmd.date() == null ? "date" : "time",
+                    "is required (or give startsAt instead of date and time)");
+        }
+        var ldt = cmd.date().atTime(cmd.time());
+        var offsets = zone.getRules().getValidOffsets(ldt);
+        if (offsets.isEmpty()) {
+            throw ApiException.validation("time", cmd.time() + " does not exist on " + cmd.date() + " in " + zone.getId()
+                    + " (clocks move forward)");
+        }
+        return ldt.toInstant(offsets.getFirst());
+    }
+
+    static String holder(Caller caller) {
+        return "account:" + caller.accountId();
+    }
+}

@@ -1,0 +1,274 @@
+package app.atrium.scheduling.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.atrium.audit.AuditLog;
+import app.atrium.patient.PatientDirectory;
+import app.atrium.security.Tenancy;
+import app.atrium.shared.error.ApiException;
+import app.atrium.shared.error.ErrorCode;
+import app.atrium.shared.error.ErrorResponse;
+import app.atrium.shared.ids.Ids;
+import io.quarkus.hibernate.orm.panache.Panache;
+
+/**
+ * Everything that takes a practitioner's time: holds, bookings and reschedules. Each first takes a
+ * transaction-scoped advisory lock on (clinic, practitioner), so concurrent attempts on one
+ * practitioner run one after another and the loser gets a friendly 409 from the re-check; the
+ * exclusion constraint on appointments (V8) is the guarantee behind it, also for rows written
+ * around the service.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    /** Field of a 409 SLOT_UNAVAILABLE caused by someone else's hold: seconds until it lapses. */
+    public static final String SECONDS_UNTIL_RELEASE = "secondsUntilRelease";
+
+    /** What to book, resolved from either face. */
+    public record Booking(UUID patientId, UUID appointmentTypeId, UUID practitionerId, Instant startsAt, String notes,
+            UUID holdId, boolean acknowledgeConflict, String conflictReason, Appointment.Source source, UUID bookedBy,
+            String holder) {
+    }
+
+    private final AvailabilityService availability;
+    private final PatientDirectory patients;
+    private final AppointmentEvents events;
+    private final Tenancy tenancy;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    BookingService(AvailabilityService availability, PatientDirectory patients, AppointmentEvents events,
+            Tenancy tenancy, AuditLog audit, Clock clock) {
+        this.availability = availability;
+        this.patients = patients;
+        this.events = events;
+        this.tenancy = tenancy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds a slot for {@code holder}: the same holder holding again extends its hold (same slot) or
+     * moves it (another slot); never two holds per holder.
+     */
+    @Transactional
+    public SchedulingViews.HoldView hold(AvailabilityService.Context ctx, UUID typeId, UUID practitionerId,
+            Instant startsAt, String holder, AvailabilityService.Face face) {
+        return tenancy.within(ctx.clinic().id(), () -> {
+            AppointmentType type = AvailabilityService.activeType(typeId);
+            availability.performer(ctx, type, practitionerId, face);
+            lock(ctx, practitionerId);
+            Instant now = clock.instant();
+            SlotCalculator.Service service = AvailabilityService.service(type);
+            SlotCalculator.Schedule schedule = schedule(practitionerId, startsAt, h -> !h.holder.equals(holder));
+            refuseIfTaken(ctx, startsAt, now, service, schedule, face, false);
+            Instant expires = now.plus(ctx.settings().holdFor());
+            Optional<Hold> mine = Hold.ofHolder(holder, now);
+            if (mine.isPresent() && mine.get().practitionerId.equals(practitionerId)
+                    && mine.get().appointmentTypeId.equals(typeId) && mine.get().startsAt.equals(startsAt)) {
+                mine.get().expiresAt = expires;
+                Hold.flush();
+                return SchedulingViews.HoldView.from(mine.get());
+            }
+            Hold.deleteOfHolder(holder);
+            Hold h = new Hold();
+            h.id = Ids.newId();
+            h.clinicId = ctx.clinic().id();
+            h.practitionerId = practitionerId;
+            h.appointmentTypeId = typeId;
+            h.startsAt = startsAt;
+            h.endsAt = startsAt.plus(service.duration());
+            h.blockedFrom = startsAt.minus(service.bufferBefore());
+            h.blockedUntil = h.endsAt.plus(service.bufferAfter());
+            h.expiresAt = expires;
+            h.holder = holder;
+            h.persistAndFlush();
+            return SchedulingViews.HoldView.from(h);
+        });
+    }
+
+    /** Releases a hold of {@code holder}; another's, an expired or unknown one is a 404. */
+    @Transactional
+    public void release(AvailabilityService.Context ctx, UUID holdId, String holder) {
+        tenancy.within(ctx.clinic().id(), () -> {
+            Hold h = Hold.<Hold> findByIdOptional(holdId).filter(x -> x.holder.equals(holder))
+                    .filter(x -> x.expiresAt.isAfter(clock.instant())).orElseThrow(() -> ApiException.notFound("Hold"));
+            h.delete();
+            return null;
+        });
+    }
+
+    @Transactional
+    public Appointment book(AvailabilityService.Context ctx, Booking b, AvailabilityService.Face face) {
+        return tenancy.within(ctx.clinic().id(), () -> {
+            AppointmentType type = AvailabilityService.activeType(b.appointmentTypeId());
+            availability.performer(ctx, type, b.practitionerId(), face);
+            if (patients.find(b.patientId()).isEmpty()) {
+                throw ApiException.notFound("Patient");
+            }
+            if (b.acknowledgeConflict() && (b.conflictReason() == null || b.conflictReason().isBlank())) {
+                throw ApiException.validation("conflictReason", "is required to book over a conflict");
+            }
+            lock(ctx, b.practitionerId());
+            Instant now = clock.instant();
+            Optional<Hold> used = usableHold(b, now);
+            SlotCalculator.Service service = AvailabilityService.service(type);
+            SlotCalculator.Schedule schedule = schedule(b.practitionerId(), b.startsAt(),
+                    h -> !h.holder.equals(b.holder()) && used.map(u -> !u.id.equals(h.id)).orElse(true));
+            boolean overbook = refuseIfTaken(ctx, b.startsAt(), now, service, schedule, face,
+                    face == AvailabilityService.Face.STAFF && b.acknowledgeConflict());
+            Appointment a = new Appointment();
+            a.id = Ids.newId();
+            a.clinicId = ctx.clinic().id();
+            a.patientId = b.patientId();
+            a.appointmentTypeId = type.id;
+            a.practitionerId = b.practitionerId();
+            times(a, b.startsAt(), service);
+            a.status = face == AvailabilityService.Face.CLIENT && !ctx.settings().clientAutoConfirm()
+                    ? Appointment.Status.PENDING
+                    : Appointment.Status.CONFIRMED;
+            a.source = b.source();
+            a.notes = b.notes();
+            a.bookedBy = b.bookedBy();
+            a.overbooked = overbook;
+            a.overbookReason = overbook ? b.conflictReason() : null;
+            used.ifPresent(Hold::delete);
+            Hold.delete("holder = ?1 and practitionerId = ?2 and startsAt = ?3", b.holder(), b.practitionerId(),
+                    b.startsAt());
+            a.persistAndFlush();
+            events.publish(AppointmentEvents.BOOKED, a);
+            var entry = audit.event(overbook ? "appointment.overbooked" : "appointment.booked").clinic(a.clinicId)
+                    .entity("appointment", a.id).with("startsAt", a.startsAt.toString())
+                    .with("practitionerId", a.practitionerId);
+            if (overbook) {
+                entry.with("reason", a.overbookReason);
+            }
+            entry.record();
+            return a;
+        });
+    }
+
+    /** Moves {@code a} to {@code startsAt}: checked like a new booking, except that it never conflicts with itself. */
+    @Transactional
+    public Appointment reschedule(AvailabilityService.Context ctx, Appointment a, Instant startsAt,
+            AvailabilityService.Face face, UUID by) {
+        return tenancy.within(ctx.clinic().id(), () -> {
+            if (!a.active()) {
+                throw ApiException.invalidState("A " + a.status + " appointment cannot be rescheduled");
+            }
+            AppointmentType type = AppointmentType.<AppointmentType> findByIdOptional(a.appointmentTypeId).orElseThrow();
+            lock(ctx, a.practitionerId);
+            Instant now = clock.instant();
+            SlotCalculator.Service service = AvailabilityService.service(type);
+            SlotCalculator.Schedule schedule = availability.schedules(List.of(a.practitionerId),
+                    startsAt.minus(Duration.ofDays(2)), startsAt.plus(Duration.ofDays(2)), h -> true, a.id).getFirst();
+            refuseIfTaken(ctx, startsAt, now, service, schedule, face, false);
+            Reschedule r = new Reschedule();
+            r.id = Ids.newId();
+            r.clinicId = a.clinicId;
+            r.appointmentId = a.id;
+            r.fromStartsAt = a.startsAt;
+            r.fromEndsAt = a.endsAt;
+            times(a, startsAt, service);
+            r.toStartsAt = a.startsAt;
+            r.toEndsAt = a.endsAt;
+            r.byAccount = by;
+            r.persist();
+            Appointment.flush();
+            events.publish(AppointmentEvents.RESCHEDULED, a);
+            audit.event("appointment.rescheduled").clinic(a.clinicId).entity("appointment", a.id)
+                    .change("startsAt", r.fromStartsAt.toString(), r.toStartsAt.toString()).record();
+            return a;
+        });
+    }
+
+    private static void times(Appointment a, Instant startsAt, SlotCalculator.Service service) {
+        a.startsAt = startsAt;
+        a.endsAt = startsAt.plus(service.duration());
+        a.blockedFrom = startsAt.minus(service.bufferBefore());
+        a.blockedUntil = a.endsAt.plus(service.bufferAfter());
+    }
+
+    /** The hold a booking names, if it is still running; one for another slot is a 409. */
+    private static Optional<Hold> usableHold(Booking b, Instant now) {
+        if (b.holdId() == null) {
+            return Optional.empty();
+        }
+        Optional<Hold> h = Hold.<Hold> findByIdOptional(b.holdId()).filter(x -> x.expiresAt.isAfter(now));
+        if (h.isPresent() && (!h.get().practitionerId.equals(b.practitionerId())
+                || !h.get().appointmentTypeId.equals(b.appointmentTypeId()) || !h.get().startsAt.equals(b.startsAt()))) {
+            throw new ApiException(ErrorCode.CONFLICT, "The hold is for another slot",
+                    List.of(new ErrorResponse.FieldError("holdId", "holds " + h.get().startsAt + " with practitioner "
+                            + h.get().practitionerId)),
+                    null, null);
+        }
+        return h; // an expired hold is no guarantee, but the slot may still be free
+    }
+
+    private SlotCalculator.Schedule schedule(UUID practitioner, Instant at, java.util.function.Predicate<Hold> count) {
+        return availability.schedules(List.of(practitioner), at.minus(Duration.ofDays(2)), at.plus(Duration.ofDays(2)),
+                count).getFirst();
+    }
+
+    /**
+     * Throws the 409 (or 400 for a past start) when {@code start} cannot be booked; answers true when
+     * it is taken but {@code mayOverbook} lets staff book over it.
+     */
+    private boolean refuseIfTaken(AvailabilityService.Context ctx, Instant start, Instant now,
+            SlotCalculator.Service service, SlotCalculator.Schedule schedule, AvailabilityService.Face face,
+            boolean mayOverbook) {
+        Optional<SlotCalculator.Problem> problem = SlotCalculator.check(start, now, service,
+                availability.rules(ctx, face, start.atZone(ctx.clinic().timeZone()).toLocalDate().minusDays(1),
+                        start.atZone(ctx.clinic().timeZone()).toLocalDate().plusDays(1)),
+                schedule, face == AvailabilityService.Face.CLIENT);
+        if (problem.isEmpty()) {
+            return false;
+        }
+        SlotCalculator.Refusal r = problem.get().refusal();
+        if (r == SlotCalculator.Refusal.PAST) {
+            throw ApiException.validation("startsAt", "must be in the future");
+        }
+        if (mayOverbook && r != SlotCalculator.Refusal.NOT_OFFERED) {
+            return true;
+        }
+        ApiException e = new ApiException(ErrorCode.SLOT_UNAVAILABLE, "The time " + start + " " + r.message(),
+                List.of(new ErrorResponse.FieldError("startsAt", r.message())), null, null);
+        if (r == SlotCalculator.Refusal.TAKEN) {
+            secondsUntilRelease(start, service, schedule, now).ifPresent(s -> e.with(SECONDS_UNTIL_RELEASE, s));
+        }
+        throw e;
+    }
+
+    /** When only holds stand in the way: seconds until the last of them lapses. */
+    private static Optional<Long> secondsUntilRelease(Instant start, SlotCalculator.Service service,
+            SlotCalculator.Schedule schedule, Instant now) {
+        Instant from = start.minus(service.bufferBefore());
+        Instant to = start.plus(service.duration()).plus(service.bufferAfter());
+        Instant release = null;
+        for (SlotCalculator.Busy b : schedule.busy()) {
+            if (b.start().isBefore(to) && from.isBefore(b.end())) {
+                if (b.releasesAt() == null) {
+                    return Optional.empty();
+                }
+                release = release == null || b.releasesAt().isAfter(release) ? b.releasesAt() : release;
+            }
+        }
+        return release == null ? Optional.empty()
+                : Optional.of(Math.max(1, (Duration.between(now, release).toMillis() + 999) / 1000));
+    }
+
+    /** One booking at a time per practitioner, until this transaction ends. */
+    private static void lock(AvailabilityService.Context ctx, UUID practitioner) {
+        Panache.getEntityManager()
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:k, 0))) l")
+                .setParameter("k", "booking:" + ctx.clinic().id() + ":" + practitioner).getSingleResult();
+    }
+}

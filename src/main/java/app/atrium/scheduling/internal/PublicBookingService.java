@@ -1,0 +1,110 @@
+package app.atrium.scheduling.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import app.atrium.clinic.ClinicDirectory;
+import app.atrium.clinic.ClinicRole;
+import app.atrium.security.ClientInfo;
+import app.atrium.security.RateLimiter;
+import app.atrium.security.Tenancy;
+import app.atrium.shared.error.ApiException;
+import app.atrium.shared.hash.Hashes;
+import app.atrium.upload.ClinicUploads;
+import app.atrium.upload.UploadPurpose;
+
+/**
+ * The booking widget's face: a clinic by slug, its services and bookable practitioners, free slots
+ * (client rules: notice, horizon, grid) and holds. No token; rate limited per client address; no
+ * patient data of any kind. A clinic that is suspended or has online booking off is a 404.
+ */
+@ApplicationScoped
+public class PublicBookingService {
+
+    private final ClinicDirectory clinics;
+    private final AvailabilityService availability;
+    private final BookingService booking;
+    private final ScheduleService schedules;
+    private final ClinicUploads uploads;
+    private final Tenancy tenancy;
+    private final RateLimiter limiter;
+    private final ClientInfo client;
+    private final SchedulingConfig config;
+
+    PublicBookingService(ClinicDirectory clinics, AvailabilityService availability, BookingService booking,
+            ScheduleService schedules, ClinicUploads uploads, Tenancy tenancy, RateLimiter limiter, ClientInfo client,
+            SchedulingConfig config) {
+        this.clinics = clinics;
+        this.availability = availability;
+        this.booking = booking;
+        this.schedules = schedules;
+        this.uploads = uploads;
+        this.tenancy = tenancy;
+        this.limiter = limiter;
+        this.client = client;
+        this.config = config;
+    }
+
+    /** The clinic behind {@code slug} for the public face, after the caller's rate limit. */
+    public AvailabilityService.Context open(String slug) {
+        limiter.hit("public-booking", client.ip(), config.publicRequestsPerMinute(), Duration.ofMinutes(1));
+        ClinicDirectory.ClinicRef c = clinics.activeBySlug(slug).orElseThrow(() -> ApiException.notFound("Clinic"));
+        AvailabilityService.Context ctx = availability.context(c.id());
+        if (!ctx.settings().onlineEnabled()) {
+            throw ApiException.notFound("Clinic");
+        }
+        return ctx;
+    }
+
+    @Transactional
+    public SchedulingViews.PublicClinicView clinic(String slug) {
+        AvailabilityService.Context ctx = open(slug);
+        return tenancy.within(ctx.clinic().id(), () -> {
+            Set<UUID> practitioners = Set.copyOf(clinics.membersWithRole(ctx.clinic().id(), ClinicRole.PRACTITIONER));
+            Set<UUID> hidden = PractitionerProfile.ofAll(List.copyOf(practitioners)).stream().filter(p -> !p.bookable)
+                    .map(p -> p.accountId).collect(Collectors.toSet());
+            List<UUID> bookable = practitioners.stream().filter(id -> !hidden.contains(id)).toList();
+            List<SchedulingViews.PublicService> services = AppointmentType.all(true).stream()
+                    .filter(t -> t.practitionerIds.stream().anyMatch(bookable::contains))
+                    .map(SchedulingViews.PublicService::from).toList();
+            List<SchedulingViews.PublicPractitioner> people = schedules.views(bookable).stream()
+                    .map(SchedulingViews.PublicPractitioner::from).filter(p -> !p.serviceIds().isEmpty()).toList();
+            String logo = Optional.ofNullable(ctx.clinic().logoUploadId()).map(id -> {
+                try {
+                    return uploads.readyClinicUpload(id, ctx.clinic().id(), UploadPurpose.CLINIC_LOGO).downloadUrl();
+                } catch (ApiException e) {
+                    return null; // a logo that is gone or not ready is simply not shown
+                }
+            }).orElse(null);
+            return new SchedulingViews.PublicClinicView(ctx.clinic().name(), ctx.clinic().slug(),
+                    ctx.clinic().timeZone().getId(), ctx.clinic().currency(), logo, services, people);
+        });
+    }
+
+    @Transactional
+    public SchedulingViews.AvailabilityView availability(String slug, UUID typeId, UUID practitionerId, LocalDate from,
+            LocalDate to) {
+        return availability.availability(open(slug), typeId, practitionerId, from, to, AvailabilityService.Face.CLIENT,
+                null);
+    }
+
+    @Transactional
+    public SchedulingViews.HoldView hold(String slug, SchedulingRequests.CreatePublicHold cmd) {
+        return booking.hold(open(slug), cmd.appointmentTypeId(), cmd.practitionerId(), cmd.startsAt(),
+                widgetHolder(cmd.holderKey()), AvailabilityService.Face.CLIENT);
+    }
+
+    /** The holder a widget's key stands for: only its hash is stored. */
+    static String widgetHolder(String key) {
+        return "widget:" + Hashes.sha256Hex(key.getBytes(StandardCharsets.UTF_8));
+    }
+}
