@@ -58,7 +58,9 @@ public class ClosureResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<List<SchedulingViews.ClosureView>> list(@QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        return Envelope.of(schedules.closures(from == null ? LocalDate.MIN : from, to == null ? LocalDate.MAX : to));
+        // PostgreSQL dates span 4713 BC to 5874897 AD: the open ends are far, not LocalDate.MIN/MAX.
+        return Envelope.of(schedules.closures(from == null ? LocalDate.of(1, 1, 1) : from,
+                to == null ? LocalDate.of(9999, 12, 31) : to));
     }
 
     @POST

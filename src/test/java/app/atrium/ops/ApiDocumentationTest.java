@@ -24,7 +24,8 @@ class ApiDocumentationTest {
             "post /api/v1/auth/mfa/verify", "post /api/v1/auth/refresh", "post /api/v1/auth/logout",
             "post /api/v1/auth/verify-email/confirm", "post /api/v1/auth/password/forgot",
             "post /api/v1/auth/password/reset", "get /api/v1/public/storage/objects/{key}",
-            "put /api/v1/public/storage/objects/{key}");
+            "put /api/v1/public/storage/objects/{key}", "get /api/v1/public/clinics/{slug}",
+            "get /api/v1/public/clinics/{slug}/availability", "post /api/v1/public/clinics/{slug}/holds");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -114,11 +114,11 @@ class ControlCharacterSweepTest {
         }
     }
 
-    /** A free-text string: not an enum and not a format with its own parser (uuid, date, ...). */
+    /** A free-text string: not an enum and not a format with its own parser (uuid, date, local-time, ...). */
     private static boolean isText(JsonNode spec, JsonNode schema) {
         JsonNode s = resolve(spec, schema);
         return "string".equals(s.path("type").asText()) && !s.has("enum")
-                && !List.of("uuid", "date", "date-time", "binary", "int64").contains(s.path("format").asText());
+                && !List.of("uuid", "date", "date-time", "local-time", "binary", "int64").contains(s.path("format").asText());
     }
 
     private static JsonNode resolve(JsonNode spec, JsonNode schema) {

@@ -209,16 +209,22 @@ public class AppointmentService {
 
     private SchedulingViews.AppointmentView transition(Appointment a, Appointment.Status to, String event,
             Caller caller) {
+        transition(a, to, event);
+        return view(a, zone(caller));
+    }
+
+    /** Moves {@code a} to {@code to}, with its outbox event and audit row (in the caller's transaction). */
+    void transition(Appointment a, Appointment.Status to, String event) {
         Appointment.Status from = a.status;
         a.status = to;
         Appointment.flush();
         events.publish(event, a);
-        var entry = audit.event(event).entity("appointment", a.id).change("status", from.name(), to.name());
-        if (a.cancelReason != null && to == Appointment.Status.CANCELLED) {
+        var entry = audit.event(event).clinic(a.clinicId).entity("appointment", a.id).change("status", from.name(),
+                to.name());
+        if (to == Appointment.Status.CANCELLED) {
             entry.with("lateCancel", a.lateCancel);
         }
         entry.record();
-        return view(a, zone(caller));
     }
 
     private ZoneId zone(Caller caller) {

@@ -78,9 +78,9 @@ public final class SchedulingRequests {
 
     public record WorkingWindowBody(
             @NotNull DayOfWeek dayOfWeek,
-            @NotNull @Schema(implementation = String.class, pattern = "([01][0-9]|2[0-3]):[0-5][0-9]",
+            @NotNull @Schema(implementation = String.class, format = "local-time", pattern = "([01][0-9]|2[0-3]):[0-5][0-9]",
                     examples = "09:00", description = "Clinic-local HH:mm") LocalTime start,
-            @NotNull @Schema(implementation = String.class, pattern = "([01][0-9]|2[0-3]):[0-5][0-9]",
+            @NotNull @Schema(implementation = String.class, format = "local-time", pattern = "([01][0-9]|2[0-3]):[0-5][0-9]",
                     examples = "17:00", description = "Clinic-local HH:mm, after start") LocalTime end) {
     }
 
@@ -121,7 +121,8 @@ public final class SchedulingRequests {
             @NotNull UUID practitionerId,
             @Schema(nullable = true, description = "The start; or give date and time (clinic-local) instead") Instant startsAt,
             @Schema(nullable = true, description = "Clinic-local date, with time, instead of startsAt") LocalDate date,
-            @Schema(implementation = String.class, nullable = true, pattern = "([01][0-9]|2[0-3]):[0-5][0-9]",
+            @Schema(implementation = String.class, format = "local-time", nullable = true,
+                    pattern = "([01][0-9]|2[0-3]):[0-5][0-9]",
                     description = "Clinic-local HH:mm, with date") LocalTime time,
             @Size(max = 2000) @MultiLine @Schema(nullable = true) String notes,
             @Schema(nullable = true, description = "A hold on this slot to use up") UUID holdId,
@@ -140,5 +141,16 @@ public final class SchedulingRequests {
     public record UpdateAppointment(
             @Size(max = 2000) @MultiLine @Schema(implementation = String.class, nullable = true) JsonNullable<String> notes,
             @Schema(nullable = true, description = "The version you read; a stale one is a 409") Long version) {
+    }
+
+    /** POST /me/appointments: a client books at a clinic named by its slug. */
+    public record BookMyAppointment(
+            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+                    message = "is not a clinic slug") String clinicSlug,
+            @NotNull UUID appointmentTypeId,
+            @NotNull UUID practitionerId,
+            @NotNull Instant startsAt,
+            @Size(max = 1000) @MultiLine @Schema(nullable = true, description = "A note for the clinic") String notes,
+            @Schema(nullable = true, description = "A hold on this slot (from the booking widget) to use up") UUID holdId) {
     }
 }

@@ -71,9 +71,9 @@ public final class SchedulingViews {
     @Schema(name = "WorkingWindow")
     public record WindowView(
             @Schema(required = true) DayOfWeek dayOfWeek,
-            @Schema(required = true, implementation = String.class, examples = "09:00") @JsonFormat(
+            @Schema(required = true, implementation = String.class, format = "local-time", examples = "09:00") @JsonFormat(
                     pattern = HH_MM) LocalTime start,
-            @Schema(required = true, implementation = String.class, examples = "17:00") @JsonFormat(
+            @Schema(required = true, implementation = String.class, format = "local-time", examples = "17:00") @JsonFormat(
                     pattern = HH_MM) LocalTime end) {
     }
 
@@ -115,7 +115,7 @@ public final class SchedulingViews {
             @Schema(required = true) Instant startsAt,
             @Schema(required = true) Instant endsAt,
             @Schema(required = true) LocalDate date,
-            @Schema(required = true, implementation = String.class, examples = "14:30") @JsonFormat(
+            @Schema(required = true, implementation = String.class, format = "local-time", examples = "14:30") @JsonFormat(
                     pattern = HH_MM) LocalTime time,
             @Schema(required = true) UUID practitionerId) {
 
@@ -168,7 +168,7 @@ public final class SchedulingViews {
             @Schema(required = true) Instant startsAt,
             @Schema(required = true) Instant endsAt,
             @Schema(required = true, description = "Clinic-local date of the start") LocalDate date,
-            @Schema(required = true, implementation = String.class, examples = "14:30",
+            @Schema(required = true, implementation = String.class, format = "local-time", examples = "14:30",
                     description = "Clinic-local time of the start") @JsonFormat(pattern = HH_MM) LocalTime time,
             @Schema(required = true) String timeZone,
             String notes,
@@ -238,5 +238,32 @@ public final class SchedulingViews {
             @Schema(required = true) LocalDate date,
             @Schema(required = true) String timeZone,
             @Schema(required = true) List<AppointmentView> appointments) {
+    }
+
+    @Schema(name = "ClinicRef")
+    public record ClinicRefView(@Schema(required = true) UUID id, @Schema(required = true) String name,
+            @Schema(required = true) String slug) {
+    }
+
+    /** A client's own appointment: no staff notes, with the clinic it is at. */
+    @Schema(name = "MyAppointment")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MyAppointmentView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) Appointment.Status status,
+            @Schema(required = true) ClinicRefView clinic,
+            @Schema(required = true) UUID appointmentTypeId,
+            @Schema(required = true) String serviceName,
+            @Schema(required = true) UUID practitionerId,
+            @Schema(required = true) Instant startsAt,
+            @Schema(required = true) Instant endsAt,
+            @Schema(required = true) LocalDate date,
+            @Schema(required = true, implementation = String.class, format = "local-time", examples = "14:30") @JsonFormat(
+                    pattern = HH_MM) LocalTime time,
+            @Schema(required = true) String timeZone,
+            @Schema(required = true) boolean lateCancel,
+            Instant cancelledAt,
+            @Schema(required = true, description = "Until when you may cancel or reschedule online") Instant changeableUntil,
+            @Schema(required = true) Instant createdAt) {
     }
 }
