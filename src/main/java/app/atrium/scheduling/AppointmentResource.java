@@ -96,6 +96,32 @@ public class AppointmentResource {
         return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
     }
 
+    @POST
+    @Path("/series")
+    @PermissionsAllowed(Permissions.APPOINTMENTS_WRITE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @Operation(operationId = "createAppointmentSeries", summary = "Book a weekly series (all or nothing)",
+            description = "Every everyWeeks weeks at the same clinic-local time (its UTC offset follows daylight "
+                    + "saving), count times or until a date, at most 52. Every occurrence is checked like a booking; if "
+                    + "any cannot be booked, nothing is, and the 409 SLOT_UNAVAILABLE names each one "
+                    + "(details occurrences[i], error.conflictingDates). Each occurrence knows its seriesId and "
+                    + "seriesIndex (from 1).")
+    @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
+    public RestResponse<Envelope<SchedulingViews.SeriesView>> series(
+            @Valid @NotNull SchedulingRequests.BookSeries body,
+            @Parameter(description = RETRY_SAFE) @HeaderParam(Idempotency.HEADER) String key) {
+        Caller c = caller.get();
+        Idempotency.Outcome<SchedulingViews.SeriesView> outcome = idempotency.once(c.accountId(), key,
+                "POST /api/v1/appointments/series " + canonical(body), SchedulingViews.SeriesView.class,
+                () -> appointments.bookSeries(body, c));
+        var r = RestResponse.ResponseBuilder.<Envelope<SchedulingViews.SeriesView>> created(
+                URI.create("/api/v1/appointments/" + outcome.value().appointments().getFirst().id()))
+                .entity(Envelope.of(outcome.value()));
+        return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
+    }
+
     @GET
     @PermissionsAllowed(Permissions.APPOINTMENTS_READ)
     @Operation(operationId = "listAppointments", summary = "Appointments, by start",
@@ -161,11 +187,12 @@ public class AppointmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "cancelAppointment", summary = "Cancel a PENDING or CONFIRMED appointment",
             description = "lateCancel is set when it is within the clinic's cancellation notice "
-                    + "(booking.cancellationWindowHours). The time is free again at once.")
+                    + "(booking.cancellationWindowHours). The time is free again at once. scope=THIS_AND_FOLLOWING "
+                    + "also cancels the later occurrences of its series.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<SchedulingViews.AppointmentView> cancel(@PathParam("id") UUID id,
             @Valid @NotNull SchedulingRequests.Cancel body) {
-        return Envelope.of(appointments.cancel(id, body.reason(), caller.get()));
+        return Envelope.of(appointments.cancel(id, body, caller.get()));
     }
 
     @POST

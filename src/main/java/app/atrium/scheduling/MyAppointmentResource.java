@@ -119,6 +119,10 @@ public class MyAppointmentResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<SchedulingViews.MyAppointmentView> cancel(@PathParam("id") UUID id,
             @Valid @NotNull SchedulingRequests.Cancel body) {
+        if (body.scope() == SchedulingRequests.CancelScope.THIS_AND_FOLLOWING) {
+            throw app.atrium.shared.error.ApiException.validation("scope",
+                    "clients cancel one appointment at a time; the clinic cancels a series");
+        }
         return Envelope.of(mine.cancel(id, body.reason(), caller.get()));
     }
 

@@ -25,7 +25,7 @@ class FrontDeskAccessTest {
     record Call(String method, String path, Object body, boolean write) {
     }
 
-    static List<Call> calls(FrontDesk.Setup s, String appointment, String timeOff, String closure) {
+    static List<Call> calls(FrontDesk.Setup s, String appointment, String timeOff, String closure, String entry) {
         String p = s.practitionerId().toString();
         String at = s.at(s.inDays(9), "15:00").toString();
         Map<String, Object> hold = Map.of("appointmentTypeId", s.serviceId().toString(), "practitionerId", p, "startsAt",
@@ -60,7 +60,15 @@ class FrontDeskAccessTest {
                 new Call("POST", "/api/v1/appointments/" + appointment + "/cancel", Map.of("reason", "x"), true),
                 new Call("POST", "/api/v1/appointments/" + appointment + "/reschedule", Map.of("startsAt", at), true),
                 new Call("POST", "/api/v1/appointments/" + appointment + "/complete", null, true),
-                new Call("POST", "/api/v1/appointments/" + appointment + "/no-show", null, true));
+                new Call("POST", "/api/v1/appointments/" + appointment + "/no-show", null, true),
+                new Call("POST", "/api/v1/appointments/series", Map.of("patientId", s.patientId().toString(),
+                        "appointmentTypeId", s.serviceId().toString(), "practitionerId", p, "startsAt",
+                        s.at(s.inDays(12), "09:00").toString(), "everyWeeks", 1, "count", 2), true),
+                new Call("POST", "/api/v1/waitlist", Map.of("patientId", s.patientId().toString(), "appointmentTypeId",
+                        s.serviceId().toString(), "fromDate", s.inDays(9).toString(), "toDate", s.inDays(9).toString()),
+                        true),
+                new Call("GET", "/api/v1/waitlist", null, false),
+                new Call("DELETE", "/api/v1/waitlist/" + entry, null, true));
     }
 
     static int status(String token, Call c) {
@@ -83,15 +91,20 @@ class FrontDeskAccessTest {
         String closure = app.atrium.testing.Api.as(s.owner().accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("date", s.inDays(21).toString())).post("/api/v1/clinic/closures").then().statusCode(201)
                 .extract().path("data.id");
+        String entry = app.atrium.testing.Api.as(s.owner().accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("patientId", s.patientId().toString(), "appointmentTypeId", s.serviceId().toString(),
+                        "fromDate", s.inDays(9).toString(), "toDate", s.inDays(9).toString()))
+                .post("/api/v1/waitlist").then().statusCode(201).extract().path("data.id");
         People.Person sales = People.member(s.owner(), "SALES");
         People.Person stranger = People.owner();
         String client = Tokens.client(s.owner().id());
         long before = Sql.count("select count(*) from audit_events where clinic_id = :c", "c", s.owner().clinicId());
 
-        for (Call c : calls(s, appointment, timeOff, closure)) {
+        for (Call c : calls(s, appointment, timeOff, closure, entry)) {
             assertThat(status(null, c)).as("no token: " + c.method() + " " + c.path()).isEqualTo(401);
             assertThat(status(client, c)).as("client token: " + c.method() + " " + c.path()).isEqualTo(403);
-            boolean salesMay = !c.write() && !c.path().startsWith("/api/v1/appointments");
+            boolean salesMay = !c.write() && !c.path().startsWith("/api/v1/appointments")
+                    && !c.path().startsWith("/api/v1/waitlist");
             int bySales = status(sales.accessToken(), c);
             if (salesMay) {
                 assertThat(bySales).as("sales: " + c.method() + " " + c.path()).isEqualTo(200);
@@ -100,7 +113,8 @@ class FrontDeskAccessTest {
             }
             boolean clinicWide = c.path().equals("/api/v1/appointment-types") || c.path().equals("/api/v1/practitioners")
                     || c.path().equals("/api/v1/clinic/closures") || c.path().equals("/api/v1/appointments")
-                    || c.path().startsWith("/api/v1/appointments/by-date") || c.path().equals("/api/v1/appointments/holds");
+                    || c.path().startsWith("/api/v1/appointments/by-date") || c.path().equals("/api/v1/appointments/holds")
+                    || c.path().equals("/api/v1/waitlist");
             if (!clinicWide) {
                 assertThat(status(stranger.accessToken(), c)).as("other clinic: " + c.method() + " " + c.path())
                         .isEqualTo(404);

@@ -31,12 +31,24 @@ public class AppointmentEvents {
             UUID appointmentTypeId, Instant startsAt, Instant endsAt, String status, Instant occurredAt) {
     }
 
+    @RegisterForReflection
+    public record Offer(String event, UUID waitlistEntryId, UUID holdId, UUID clinicId, UUID patientId,
+            UUID practitionerId, UUID appointmentTypeId, Instant startsAt, Instant endsAt, Instant expiresAt,
+            Instant occurredAt) {
+    }
+
     private final Outbox outbox;
     private final Clock clock;
 
     AppointmentEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** Adds appointment.slot-offered: the waitlist entry {@code e} holds {@code h} until it expires. */
+    public void offered(WaitlistEntry e, Hold h) {
+        outbox.enqueue(JobType.named(SLOT_OFFERED), new Offer(SLOT_OFFERED, e.id, h.id, e.clinicId, e.patientId,
+                h.practitionerId, h.appointmentTypeId, h.startsAt, h.endsAt, h.expiresAt, clock.instant()));
     }
 
     /** Adds {@code event} about {@code a} to the outbox (inside the caller's transaction). */

@@ -35,13 +35,15 @@ public class AppointmentService {
     private final BookingService booking;
     private final PatientDirectory patients;
     private final AppointmentEvents events;
+    private final WaitlistService waitlist;
     private final AuditLog audit;
     private final Clock clock;
 
     AppointmentService(AvailabilityService availability, BookingService booking, PatientDirectory patients,
-            AppointmentEvents events, AuditLog audit, Clock clock) {
+            AppointmentEvents events, WaitlistService waitlist, AuditLog audit, Clock clock) {
         this.availability = availability;
         this.booking = booking;
+        this.waitlist = waitlist;
         this.patients = patients;
         this.events = events;
         this.audit = audit;
@@ -57,6 +59,53 @@ public class AppointmentService {
                 cmd.conflictReason(), Appointment.Source.STAFF, caller.accountId(), holder(caller)),
                 AvailabilityService.Face.STAFF);
         return view(a, ctx.clinic().timeZone());
+    }
+
+    static final int MAX_OCCURRENCES = 52;
+
+    @Transactional
+    public SchedulingViews.SeriesView bookSeries(SchedulingRequests.BookSeries cmd, Caller caller) {
+        AvailabilityService.Context ctx = availability.context(caller.requireClinic());
+        ZoneId zone = ctx.clinic().timeZone();
+        if ((cmd.count() == null) == (cmd.until() == null)) {
+            throw ApiException.validation("count", "give count or until, not both and not neither");
+        }
+        java.time.LocalDateTime first = firstLocal(cmd, zone);
+        List<java.time.LocalDateTime> locals = new java.util.ArrayList<>();
+        for (int k = 0; locals.size() < (cmd.count() == null ? MAX_OCCURRENCES : cmd.count()); k++) {
+            java.time.LocalDateTime next = first.plusWeeks((long) k * cmd.everyWeeks());
+            if (cmd.until() != null && next.toLocalDate().isAfter(cmd.until())) {
+                break;
+            }
+            locals.add(next);
+        }
+        if (locals.size() < 2) {
+            throw ApiException.validation(cmd.until() != null ? "until" : "count",
+                    "a series has at least two occurrences; book a single appointment instead");
+        }
+        if (cmd.until() != null && !first.toLocalDate().plusWeeks((long) MAX_OCCURRENCES * cmd.everyWeeks())
+                .isAfter(cmd.until())) {
+            throw ApiException.validation("until", "a series has at most " + MAX_OCCURRENCES + " occurrences");
+        }
+        List<Appointment> booked = booking.bookSeries(ctx, new BookingService.Booking(cmd.patientId(),
+                cmd.appointmentTypeId(), cmd.practitionerId(), null, cmd.notes(), null, false, null,
+                Appointment.Source.STAFF, caller.accountId(), holder(caller)), locals);
+        return new SchedulingViews.SeriesView(booked.getFirst().seriesId, views(booked, zone));
+    }
+
+    /** The series' first clinic-local start: from startsAt, or from date and time. */
+    private static java.time.LocalDateTime firstLocal(SchedulingRequests.BookSeries cmd, ZoneId zone) {
+        if (cmd.startsAt() != null && (cmd.date() != null || cmd.time() != null)) {
+            throw ApiException.validation("startsAt", "give startsAt or date and time, not both");
+        }
+        if (cmd.startsAt() != null) {
+            return cmd.startsAt().atZone(zone).toLocalDateTime();
+        }
+        if (cmd.date() == null || cmd.time() == null) {
+            throw ApiException.validation(cmd.date() == null ? "date" : "time",
+                    "is required (or give startsAt instead of date and time)");
+        }
+        return cmd.date().atTime(cmd.time());
     }
 
     @Transactional
@@ -86,11 +135,27 @@ public class AppointmentService {
     }
 
     @Transactional
-    public SchedulingViews.AppointmentView cancel(UUID id, String reason, Caller caller) {
+    public SchedulingViews.AppointmentView cancel(UUID id, SchedulingRequests.Cancel body, Caller caller) {
         Appointment a = appointment(id);
         AvailabilityService.Context ctx = availability.context(caller.requireClinic());
-        cancel(a, reason, ctx.settings().cancellationNotice());
-        return transition(a, Appointment.Status.CANCELLED, AppointmentEvents.CANCELLED, caller);
+        if (body.scope() == SchedulingRequests.CancelScope.THIS_AND_FOLLOWING) {
+            if (a.seriesId == null) {
+                throw ApiException.validation("scope", "THIS_AND_FOLLOWING needs an appointment of a series");
+            }
+            // The later active occurrences go with it; past or finished ones stay as they are.
+            List<Appointment> later = Appointment.list("seriesId = ?1 and seriesIndex > ?2 and status in ?3 order by "
+                    + "seriesIndex", a.seriesId, a.seriesIndex, Appointment.Status.ACTIVE);
+            for (Appointment next : later) {
+                cancel(next, body.reason(), ctx.settings().cancellationNotice());
+                transition(next, Appointment.Status.CANCELLED, AppointmentEvents.CANCELLED);
+                waitlist.offer(ctx, next.practitionerId, next.appointmentTypeId, next.startsAt);
+            }
+        }
+        cancel(a, body.reason(), ctx.settings().cancellationNotice());
+        SchedulingViews.AppointmentView v = transition(a, Appointment.Status.CANCELLED, AppointmentEvents.CANCELLED,
+                caller);
+        waitlist.offer(ctx, a.practitionerId, a.appointmentTypeId, a.startsAt);
+        return v;
     }
 
     /** Marks {@code a} cancelled (not yet flushed), late when within the clinic's notice. */
@@ -108,8 +173,12 @@ public class AppointmentService {
     public SchedulingViews.AppointmentView reschedule(UUID id, Instant startsAt, Caller caller) {
         Appointment a = appointment(id);
         AvailabilityService.Context ctx = availability.context(caller.requireClinic());
-        return view(booking.reschedule(ctx, a, startsAt, AvailabilityService.Face.STAFF, caller.accountId()),
-                ctx.clinic().timeZone());
+        Instant freed = a.startsAt;
+        booking.reschedule(ctx, a, startsAt, AvailabilityService.Face.STAFF, caller.accountId());
+        if (!freed.equals(a.startsAt)) {
+            waitlist.offer(ctx, a.practitionerId, a.appointmentTypeId, freed);
+        }
+        return view(a, ctx.clinic().timeZone());
     }
 
     @Transactional

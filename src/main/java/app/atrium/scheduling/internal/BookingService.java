@@ -95,6 +95,37 @@ public class BookingService {
         });
     }
 
+    /**
+     * A hold for {@code holder} on a slot that has just come free, if it is still free (staff rules:
+     * working hours, closures, time off, bookings and other holds); empty otherwise.
+     */
+    Optional<Hold> holdIfFree(AvailabilityService.Context ctx, AppointmentType type, UUID practitionerId,
+            Instant startsAt, String holder, Duration holdFor) {
+        lock(ctx, practitionerId);
+        Instant now = clock.instant();
+        SlotCalculator.Service service = AvailabilityService.service(type);
+        SlotCalculator.Schedule schedule = schedule(practitionerId, startsAt, h -> !h.holder.equals(holder));
+        if (SlotCalculator.check(startsAt, now, service, availability.rules(ctx, AvailabilityService.Face.STAFF,
+                startsAt.atZone(ctx.clinic().timeZone()).toLocalDate().minusDays(1),
+                startsAt.atZone(ctx.clinic().timeZone()).toLocalDate().plusDays(1)), schedule, false).isPresent()) {
+            return Optional.empty();
+        }
+        Hold.deleteOfHolder(holder);
+        Hold h = new Hold();
+        h.id = Ids.newId();
+        h.clinicId = ctx.clinic().id();
+        h.practitionerId = practitionerId;
+        h.appointmentTypeId = type.id;
+        h.startsAt = startsAt;
+        h.endsAt = startsAt.plus(service.duration());
+        h.blockedFrom = startsAt.minus(service.bufferBefore());
+        h.blockedUntil = h.endsAt.plus(service.bufferAfter());
+        h.expiresAt = now.plus(holdFor);
+        h.holder = holder;
+        h.persistAndFlush();
+        return Optional.of(h);
+    }
+
     /** Releases a hold of {@code holder}; another's, an expired or unknown one is a 404. */
     @Transactional
     public void release(AvailabilityService.Context ctx, UUID holdId, String holder) {
@@ -140,7 +171,20 @@ public class BookingService {
             a.bookedBy = b.bookedBy();
             a.overbooked = overbook;
             a.overbookReason = overbook ? b.conflictReason() : null;
-            used.ifPresent(Hold::delete);
+            used.ifPresent(h -> {
+                if (h.holder.startsWith(WaitlistEntry.HOLDER_PREFIX)) {
+                    WaitlistEntry e = WaitlistEntry.findById(UUID.fromString(h.holder.substring(
+                            WaitlistEntry.HOLDER_PREFIX.length())));
+                    if (e != null && !e.patientId.equals(b.patientId())) {
+                        throw ApiException.conflict(ErrorCode.CONFLICT, "This slot is offered to another patient "
+                                + "from the waitlist");
+                    }
+                    if (e != null) {
+                        e.status = WaitlistEntry.Status.BOOKED;
+                    }
+                }
+                h.delete();
+            });
             Hold.delete("holder = ?1 and practitionerId = ?2 and startsAt = ?3", b.holder(), b.practitionerId(),
                     b.startsAt());
             a.persistAndFlush();
@@ -153,6 +197,81 @@ public class BookingService {
             }
             entry.record();
             return a;
+        });
+    }
+
+    /** Field of a series' 409: every occurrence date (clinic-local) that cannot be booked. */
+    public static final String CONFLICTING_DATES = "conflictingDates";
+
+    /**
+     * Books every occurrence of a series or none: each start is checked like a staff booking; any that
+     * cannot be booked fails the whole series with a 409 naming every such date.
+     */
+    @Transactional
+    public List<Appointment> bookSeries(AvailabilityService.Context ctx, Booking template,
+            List<java.time.LocalDateTime> locals) {
+        java.time.ZoneId zone = ctx.clinic().timeZone();
+        // The same clinic-local time every time: its offset follows daylight saving; a local time that
+        // does not exist that day (clocks forward) is a conflict; a repeated one takes its first occurrence.
+        List<Instant> starts = locals.stream().map(l -> zone.getRules().getValidOffsets(l).isEmpty() ? null
+                : l.toInstant(zone.getRules().getValidOffsets(l).getFirst())).toList();
+        return tenancy.within(ctx.clinic().id(), () -> {
+            AppointmentType type = AvailabilityService.activeType(template.appointmentTypeId());
+            availability.performer(ctx, type, template.practitionerId(), AvailabilityService.Face.STAFF);
+            if (patients.find(template.patientId()).isEmpty()) {
+                throw ApiException.notFound("Patient");
+            }
+            lock(ctx, template.practitionerId());
+            Instant now = clock.instant();
+            SlotCalculator.Service service = AvailabilityService.service(type);
+            Instant from = locals.getFirst().atZone(zone).toInstant().minus(Duration.ofDays(2));
+            Instant to = locals.getLast().atZone(zone).toInstant().plus(Duration.ofDays(2));
+            SlotCalculator.Schedule schedule = availability.schedules(List.of(template.practitionerId()), from, to,
+                    h -> !h.holder.equals(template.holder())).getFirst();
+            SlotCalculator.Rules rules = availability.rules(ctx, AvailabilityService.Face.STAFF,
+                    locals.getFirst().toLocalDate().minusDays(1), locals.getLast().toLocalDate().plusDays(1));
+            List<ErrorResponse.FieldError> problems = new java.util.ArrayList<>();
+            List<String> dates = new java.util.ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                String why = starts.get(i) == null ? "does not exist that day in " + zone.getId() + " (clocks move forward)"
+                        : SlotCalculator.check(starts.get(i), now, service, rules, schedule, false)
+                                .map(p -> p.refusal().message()).orElse(null);
+                if (why != null) {
+                    dates.add(locals.get(i).toLocalDate().toString());
+                    problems.add(new ErrorResponse.FieldError("occurrences[" + i + "]",
+                            locals.get(i).toLocalDate() + " " + locals.get(i).toLocalTime() + " " + why));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ApiException(ErrorCode.SLOT_UNAVAILABLE, problems.size() + " of " + starts.size()
+                        + " occurrences cannot be booked: " + String.join(", ", dates) + "; nothing was booked",
+                        problems, null, null).with(CONFLICTING_DATES, dates);
+            }
+            UUID series = Ids.newId();
+            List<Appointment> out = new java.util.ArrayList<>();
+            for (int i = 0; i < starts.size(); i++) {
+                Appointment a = new Appointment();
+                a.id = Ids.newId();
+                a.clinicId = ctx.clinic().id();
+                a.patientId = template.patientId();
+                a.appointmentTypeId = type.id;
+                a.practitionerId = template.practitionerId();
+                times(a, starts.get(i), service);
+                a.status = Appointment.Status.CONFIRMED;
+                a.source = template.source();
+                a.notes = template.notes();
+                a.bookedBy = template.bookedBy();
+                a.seriesId = series;
+                a.seriesIndex = i + 1;
+                a.persist();
+                out.add(a);
+            }
+            Appointment.flush();
+            out.forEach(a -> events.publish(AppointmentEvents.BOOKED, a));
+            audit.event("appointment.series_booked").clinic(ctx.clinic().id()).entity("appointment_series", series)
+                    .with("occurrences", out.size()).with("first", out.getFirst().startsAt.toString())
+                    .with("practitionerId", template.practitionerId()).record();
+            return out;
         });
     }
 

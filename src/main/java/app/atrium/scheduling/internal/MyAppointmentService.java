@@ -37,12 +37,14 @@ public class MyAppointmentService {
     private final AccountDirectory accounts;
     private final ClinicDirectory clinics;
     private final PublicBookingService publicFace;
+    private final WaitlistService waitlist;
     private final Tenancy tenancy;
     private final Clock clock;
 
     MyAppointmentService(AvailabilityService availability, BookingService booking, AppointmentService appointments,
             PatientDirectory patients, AccountDirectory accounts, ClinicDirectory clinics,
-            PublicBookingService publicFace, Tenancy tenancy, Clock clock) {
+            PublicBookingService publicFace, WaitlistService waitlist, Tenancy tenancy, Clock clock) {
+        this.waitlist = waitlist;
         this.availability = availability;
         this.booking = booking;
         this.appointments = appointments;
@@ -118,6 +120,7 @@ public class MyAppointmentService {
         return tenancy.within(a.clinicId, () -> {
             appointments.cancel(a, reason, ctx.settings().cancellationNotice());
             appointments.transition(a, Appointment.Status.CANCELLED, AppointmentEvents.CANCELLED);
+            waitlist.offer(ctx, a.practitionerId, a.appointmentTypeId, a.startsAt);
             return view(a, ctx);
         });
     }
@@ -127,7 +130,12 @@ public class MyAppointmentService {
         Appointment a = mine(id, caller);
         AvailabilityService.Context ctx = availability.context(a.clinicId);
         withinNotice(a, ctx, "rescheduled");
-        return view(booking.reschedule(ctx, a, startsAt, AvailabilityService.Face.CLIENT, caller.accountId()), ctx);
+        Instant freed = a.startsAt;
+        booking.reschedule(ctx, a, startsAt, AvailabilityService.Face.CLIENT, caller.accountId());
+        if (!freed.equals(a.startsAt)) {
+            waitlist.offer(ctx, a.practitionerId, a.appointmentTypeId, freed);
+        }
+        return view(a, ctx);
     }
 
     /** The caller's own appointment, in whichever clinic; anyone else's is a 404. */

@@ -9,8 +9,9 @@ import app.atrium.shared.error.ErrorResponse;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * The front desk's part of the error contract: {@code secondsUntilRelease}, which a 409
- * SLOT_UNAVAILABLE adds to {@code error} when only someone else's hold stands in the way.
+ * The front desk's part of the error contract, fields a 409 SLOT_UNAVAILABLE adds to {@code error}:
+ * {@code secondsUntilRelease} when only someone else's hold stands in the way, {@code conflictingDates}
+ * for a series.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class SchedulingOpenApiFilter implements OASFilter {
@@ -26,6 +27,10 @@ public class SchedulingOpenApiFilter implements OASFilter {
                     .addType(Schema.SchemaType.INTEGER).format("int64").minimum(java.math.BigDecimal.ONE)
                     .description("On 409 SLOT_UNAVAILABLE when only holds are in the way: seconds until the last of "
                             + "them lapses and the slot may be free"));
+            error.addProperty(BookingService.CONFLICTING_DATES, OASFactory.createSchema()
+                    .addType(Schema.SchemaType.ARRAY)
+                    .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date"))
+                    .description("On 409 SLOT_UNAVAILABLE for a series: every clinic-local date that cannot be booked"));
         }
     }
 }

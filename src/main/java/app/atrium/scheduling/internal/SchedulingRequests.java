@@ -131,7 +131,30 @@ public final class SchedulingRequests {
             @Size(max = 500) @Schema(nullable = true) String conflictReason) {
     }
 
-    public record Cancel(@NotBlank @Size(max = 500) String reason) {
+    @Schema(name = "CancelScope", description = "THIS (default) or, for an occurrence of a series, THIS_AND_FOLLOWING")
+    public enum CancelScope {
+        THIS,
+        THIS_AND_FOLLOWING
+    }
+
+    public record Cancel(@NotBlank @Size(max = 500) String reason,
+            @Schema(nullable = true, description = "THIS when left out") CancelScope scope) {
+    }
+
+    /** POST /appointments/series: weekly occurrences at the same clinic-local time; count or until. */
+    public record BookSeries(
+            @NotNull UUID patientId,
+            @NotNull UUID appointmentTypeId,
+            @NotNull UUID practitionerId,
+            @Schema(nullable = true, description = "The first start; or give date and time (clinic-local)") Instant startsAt,
+            @Schema(nullable = true, description = "Clinic-local date of the first occurrence") LocalDate date,
+            @Schema(implementation = String.class, format = "local-time", nullable = true,
+                    pattern = "([01][0-9]|2[0-3]):[0-5][0-9]", description = "Clinic-local HH:mm") LocalTime time,
+            @NotNull @Min(1) @Max(12) Integer everyWeeks,
+            @Min(1) @Max(52) @Schema(nullable = true, description = "How many occurrences; or until") Integer count,
+            @Schema(nullable = true,
+                    description = "Last clinic-local date an occurrence may fall on; or count") LocalDate until,
+            @Size(max = 2000) @MultiLine @Schema(nullable = true) String notes) {
     }
 
     public record Reschedule(@NotNull Instant startsAt) {
@@ -152,5 +175,32 @@ public final class SchedulingRequests {
             @NotNull Instant startsAt,
             @Size(max = 1000) @MultiLine @Schema(nullable = true, description = "A note for the clinic") String notes,
             @Schema(nullable = true, description = "A hold on this slot (from the booking widget) to use up") UUID holdId) {
+    }
+
+    public record CreateWaitlistEntry(
+            @NotNull UUID patientId,
+            @NotNull UUID appointmentTypeId,
+            @Schema(nullable = true, description = "Anyone who performs the service when left out") UUID practitionerId,
+            @NotNull @Schema(description = "First clinic-local date that suits") LocalDate fromDate,
+            @NotNull @Schema(description = "Last clinic-local date that suits; the entry expires after it") LocalDate toDate,
+            @Schema(implementation = String.class, format = "local-time", nullable = true,
+                    pattern = "([01][0-9]|2[0-3]):[0-5][0-9]",
+                    description = "Earliest start, clinic-local HH:mm") LocalTime earliestTime,
+            @Schema(implementation = String.class, format = "local-time", nullable = true,
+                    pattern = "([01][0-9]|2[0-3]):[0-5][0-9]",
+                    description = "Latest start, clinic-local HH:mm") LocalTime latestTime) {
+    }
+
+    public record CreateMyWaitlistEntry(
+            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+                    message = "is not a clinic slug") String clinicSlug,
+            @NotNull UUID appointmentTypeId,
+            @Schema(nullable = true, description = "Anyone who performs the service when left out") UUID practitionerId,
+            @NotNull LocalDate fromDate,
+            @NotNull LocalDate toDate,
+            @Schema(implementation = String.class, format = "local-time", nullable = true,
+                    pattern = "([01][0-9]|2[0-3]):[0-5][0-9]") LocalTime earliestTime,
+            @Schema(implementation = String.class, format = "local-time", nullable = true,
+                    pattern = "([01][0-9]|2[0-3]):[0-5][0-9]") LocalTime latestTime) {
     }
 }

@@ -266,4 +266,38 @@ public final class SchedulingViews {
             @Schema(required = true, description = "Until when you may cancel or reschedule online") Instant changeableUntil,
             @Schema(required = true) Instant createdAt) {
     }
+
+    @Schema(name = "AppointmentSeries")
+    public record SeriesView(@Schema(required = true) UUID seriesId,
+            @Schema(required = true) List<AppointmentView> appointments) {
+    }
+
+    @Schema(name = "WaitlistOffer", description = "A freed slot held for the entry: book it with holdId before expiresAt")
+    public record OfferView(@Schema(required = true) UUID holdId, @Schema(required = true) UUID practitionerId,
+            @Schema(required = true) Instant startsAt, @Schema(required = true) Instant expiresAt) {
+    }
+
+    @Schema(name = "WaitlistEntry")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WaitlistView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID patientId,
+            @Schema(required = true) UUID appointmentTypeId,
+            @Schema(implementation = String.class, format = "uuid") UUID practitionerId,
+            @Schema(required = true) LocalDate fromDate,
+            @Schema(required = true) LocalDate toDate,
+            @Schema(implementation = String.class, format = "local-time") @JsonFormat(pattern = HH_MM) LocalTime earliestTime,
+            @Schema(implementation = String.class, format = "local-time") @JsonFormat(pattern = HH_MM) LocalTime latestTime,
+            @Schema(required = true) WaitlistEntry.Status status,
+            @Schema(required = true) Appointment.Source source,
+            @Schema(description = "While OFFERED") OfferView offer,
+            @Schema(required = true) Instant createdAt) {
+
+        static WaitlistView from(WaitlistEntry e, Hold offer) {
+            return new WaitlistView(e.id, e.patientId, e.appointmentTypeId, e.practitionerId, e.fromDate, e.toDate,
+                    e.earliestTime, e.latestTime, e.status, e.source,
+                    offer == null ? null : new OfferView(offer.id, offer.practitionerId, offer.startsAt, offer.expiresAt),
+                    e.createdAt);
+        }
+    }
 }

@@ -1,0 +1,8 @@
+package app.atrium.scheduling;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link BookingRaceTest} against the packaged application (the jar, or the native binary with -Dnative). */
+@QuarkusIntegrationTest
+class BookingRaceIT extends BookingRaceTest {
+}
