@@ -26,9 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import app.atrium.scheduling.internal.Appointment;
 import app.atrium.scheduling.internal.AppointmentService;
 import app.atrium.scheduling.internal.SchedulingRequests;
@@ -62,14 +59,11 @@ public class AppointmentResource {
     private final AppointmentService appointments;
     private final CurrentCaller caller;
     private final Idempotency idempotency;
-    private final ObjectMapper json;
 
-    AppointmentResource(AppointmentService appointments, CurrentCaller caller, Idempotency idempotency,
-            ObjectMapper json) {
+    AppointmentResource(AppointmentService appointments, CurrentCaller caller, Idempotency idempotency) {
         this.appointments = appointments;
         this.caller = caller;
         this.idempotency = idempotency;
-        this.json = json;
     }
 
     @POST
@@ -89,7 +83,7 @@ public class AppointmentResource {
             @Parameter(description = RETRY_SAFE) @HeaderParam(Idempotency.HEADER) String key) {
         Caller c = caller.get();
         Idempotency.Outcome<SchedulingViews.AppointmentView> outcome = idempotency.once(c.accountId(), key,
-                "POST /api/v1/appointments " + canonical(body), SchedulingViews.AppointmentView.class,
+                idempotency.request("POST /api/v1/appointments", body), SchedulingViews.AppointmentView.class,
                 () -> appointments.book(body, c));
         var r = RestResponse.ResponseBuilder.<Envelope<SchedulingViews.AppointmentView>> created(
                 URI.create("/api/v1/appointments/" + outcome.value().id())).entity(Envelope.of(outcome.value()));
@@ -114,7 +108,7 @@ public class AppointmentResource {
             @Parameter(description = RETRY_SAFE) @HeaderParam(Idempotency.HEADER) String key) {
         Caller c = caller.get();
         Idempotency.Outcome<SchedulingViews.SeriesView> outcome = idempotency.once(c.accountId(), key,
-                "POST /api/v1/appointments/series " + canonical(body), SchedulingViews.SeriesView.class,
+                idempotency.request("POST /api/v1/appointments/series", body), SchedulingViews.SeriesView.class,
                 () -> appointments.bookSeries(body, c));
         var r = RestResponse.ResponseBuilder.<Envelope<SchedulingViews.SeriesView>> created(
                 URI.create("/api/v1/appointments/" + outcome.value().appointments().getFirst().id()))
@@ -224,13 +218,5 @@ public class AppointmentResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public Envelope<SchedulingViews.AppointmentView> noShow(@PathParam("id") UUID id) {
         return Envelope.of(appointments.noShow(id, caller.get()));
-    }
-
-    private String canonical(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,6 +29,7 @@ import app.atrium.scheduling.internal.SchedulingRequests;
 import app.atrium.scheduling.internal.SchedulingViews;
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Permissions;
+import app.atrium.shared.time.Dates;
 import app.atrium.shared.web.Envelope;
 import app.atrium.shared.web.OpenApiErrorsFilter;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;
@@ -58,9 +59,8 @@ public class ClosureResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<List<SchedulingViews.ClosureView>> list(@QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        // PostgreSQL dates span 4713 BC to 5874897 AD: the open ends are far, not LocalDate.MIN/MAX.
-        return Envelope.of(schedules.closures(from == null ? LocalDate.of(1, 1, 1) : from,
-                to == null ? LocalDate.of(9999, 12, 31) : to));
+        return Envelope.of(schedules.closures(from == null ? Dates.EARLIEST : Dates.supported("from", from),
+                to == null ? Dates.LATEST : Dates.supported("to", to)));
     }
 
     @POST

@@ -26,9 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import app.atrium.scheduling.internal.Appointment;
 import app.atrium.scheduling.internal.MyAppointmentService;
 import app.atrium.scheduling.internal.SchedulingRequests;
@@ -60,13 +57,11 @@ public class MyAppointmentResource {
     private final MyAppointmentService mine;
     private final CurrentCaller caller;
     private final Idempotency idempotency;
-    private final ObjectMapper json;
 
-    MyAppointmentResource(MyAppointmentService mine, CurrentCaller caller, Idempotency idempotency, ObjectMapper json) {
+    MyAppointmentResource(MyAppointmentService mine, CurrentCaller caller, Idempotency idempotency) {
         this.mine = mine;
         this.caller = caller;
         this.idempotency = idempotency;
-        this.json = json;
     }
 
     @POST
@@ -85,7 +80,7 @@ public class MyAppointmentResource {
                     + "answer") @HeaderParam(Idempotency.HEADER) String key) {
         Caller c = caller.get();
         Idempotency.Outcome<SchedulingViews.MyAppointmentView> outcome = idempotency.once(c.accountId(), key,
-                "POST /api/v1/me/appointments " + canonical(body), SchedulingViews.MyAppointmentView.class,
+                idempotency.request("POST /api/v1/me/appointments", body), SchedulingViews.MyAppointmentView.class,
                 () -> mine.book(body, c));
         var r = RestResponse.ResponseBuilder.<Envelope<SchedulingViews.MyAppointmentView>> created(
                 URI.create("/api/v1/me/appointments/" + outcome.value().id())).entity(Envelope.of(outcome.value()));
@@ -136,13 +131,5 @@ public class MyAppointmentResource {
     public Envelope<SchedulingViews.MyAppointmentView> reschedule(@PathParam("id") UUID id,
             @Valid @NotNull SchedulingRequests.Reschedule body) {
         return Envelope.of(mine.reschedule(id, body.startsAt(), caller.get()));
-    }
-
-    private String canonical(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -46,10 +46,13 @@ public class PractitionerResource {
     private static final String WHO = "Schedulers change anyone's; a practitioner changes their own (403 otherwise).";
 
     private final ScheduleService schedules;
+    private final app.atrium.scheduling.internal.CalendarFeedService feeds;
     private final CurrentCaller caller;
 
-    PractitionerResource(ScheduleService schedules, CurrentCaller caller) {
+    PractitionerResource(ScheduleService schedules, app.atrium.scheduling.internal.CalendarFeedService feeds,
+            CurrentCaller caller) {
         this.schedules = schedules;
+        this.feeds = feeds;
         this.caller = caller;
     }
 
@@ -94,6 +97,23 @@ public class PractitionerResource {
     public Envelope<SchedulingViews.WorkingHoursView> replaceWorkingHours(@PathParam("id") UUID id,
             @Valid @NotNull SchedulingRequests.ReplaceWorkingHours body) {
         return Envelope.of(schedules.replaceWorkingHours(id, body, caller.get()));
+    }
+
+    @POST
+    @Path("/{id}/calendar-token")
+    @PermissionsAllowed({ Permissions.SCHEDULES_MANAGE, Permissions.SCHEDULES_OWN })
+    @ResponseStatus(201)
+    @Operation(operationId = "rotateCalendarToken", summary = "A new calendar feed link",
+            description = "Subscribe a calendar app to url (RFC 5545 .ics: the practitioner's appointments from 30 days "
+                    + "back to a year ahead, cancelled ones marked cancelled, no patient names unless the clinic's "
+                    + "calendar.showPatientNames is on). Shown once; the previous link stops working. " + WHO)
+    @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
+    public RestResponse<Envelope<SchedulingViews.CalendarTokenView>> rotateCalendarToken(@PathParam("id") UUID id,
+            jakarta.ws.rs.core.UriInfo uri) {
+        SchedulingViews.CalendarTokenView t = feeds.rotate(id, caller.get(), uri.getBaseUri());
+        return RestResponse.ResponseBuilder.<Envelope<SchedulingViews.CalendarTokenView>> created(URI.create(t.url()))
+                .entity(Envelope.of(t)).build();
     }
 
     @GET

@@ -25,7 +25,8 @@ class ApiDocumentationTest {
             "post /api/v1/auth/verify-email/confirm", "post /api/v1/auth/password/forgot",
             "post /api/v1/auth/password/reset", "get /api/v1/public/storage/objects/{key}",
             "put /api/v1/public/storage/objects/{key}", "get /api/v1/public/clinics/{slug}",
-            "get /api/v1/public/clinics/{slug}/availability", "post /api/v1/public/clinics/{slug}/holds");
+            "get /api/v1/public/clinics/{slug}/availability", "post /api/v1/public/clinics/{slug}/holds",
+            "get /api/v1/public/calendar/{token}.ics");
 
     @Test
     @SuppressWarnings("unchecked")

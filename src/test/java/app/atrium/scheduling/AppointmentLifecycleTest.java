@@ -170,6 +170,11 @@ class AppointmentLifecycleTest {
         badRequestAs(t).queryParam("from", day.toString()).queryParam("to", day.minusDays(1).toString())
                 .get("/api/v1/appointments").then().statusCode(400).body("error.details[0].field", equalTo("to"));
         badRequestAs(t).queryParam("status", "LOST").get("/api/v1/appointments").then().statusCode(400);
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("k1\nstartsAt\n"
+                + UUID.randomUUID() + "\nnot-an-instant").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        badRequestAs(t).queryParam("cursor", forged).get("/api/v1/appointments").then().statusCode(400)
+                .body("error.details[0].field", equalTo("cursor"));
+        badRequestAs(t).queryParam("from", "+999999999-12-31").get("/api/v1/appointments").then().statusCode(400);
         badRequestAs(t).get("/api/v1/appointments/by-date/tomorrow").then().statusCode(400);
     }
 }

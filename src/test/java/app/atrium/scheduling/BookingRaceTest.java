@@ -83,6 +83,20 @@ class BookingRaceTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyBookOnceAndReplayTheAnswer() throws Exception {
+        FrontDesk.Setup s = FrontDesk.clinic();
+        Instant at = s.at(s.inDays(10), "13:00");
+        String key = UUID.randomUUID().toString();
+        List<Response> answers = race(5, i -> as(s.owner().accessToken()).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(s.booking(at)).post("/api/v1/appointments"));
+        assertThat(answers).allMatch(r -> r.statusCode() == 201);
+        assertThat(answers.stream().map(r -> r.jsonPath().getString("data.id")).distinct()).hasSize(1);
+        assertThat(answers.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed")))).hasSize(4);
+        assertThat(Sql.count("select count(*) from appointments where practitioner_id = :p", "p", s.practitionerId()))
+                .isEqualTo(1);
+    }
+
     static List<Response> race(int n, java.util.function.IntFunction<Response> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {

@@ -57,6 +57,11 @@ class HoldTest {
                 .then().statusCode(201).body("data.id", equalTo(h.getString("data.id")));
         assertThat(Sql.count("select count(*) from appointment_holds where practitioner_id = :p", "p",
                 s.practitionerId())).isEqualTo(1);
+        // ... but not for ever: at most two hold periods beyond the first.
+        Sql.update("update appointment_holds set created_at = now() - interval '11 minutes' where id = :id", "id",
+                UUID.fromString(h.getString("data.id")));
+        as(s.owner().accessToken()).contentType(ContentType.JSON).body(hold(s, ten)).post("/api/v1/appointments/holds")
+                .then().statusCode(409).body("error.code", equalTo("CONFLICT"));
 
         // It lapses: no sweeper runs in tests, yet the slot is free at once.
         Sql.update("update appointment_holds set expires_at = now() - interval '1 second' where id = :id", "id",

@@ -110,6 +110,22 @@ class WaitlistTest {
         assertThat(status(first)).isEqualTo("WAITING");
         assertThat(status(second)).isEqualTo("OFFERED");
         assertThat(status(leaving)).isEqualTo("CANCELLED");
+        // Taking the offered entry off the list passes its slot on.
+        as(t).delete("/api/v1/waitlist/" + second).then().statusCode(204);
+        assertThat(status(first)).isEqualTo("WAITING"); // it let this very slot lapse before
+        String third = join(s, patient(s, "Third"), day, day);
+        String fourth = join(s, patient(s, "Fourth"), day, day);
+        String desk = s.book(t, s.at(day, "16:00"));
+        as(t).contentType(ContentType.JSON).body(Map.of("reason", "x")).post("/api/v1/appointments/" + desk + "/cancel")
+                .then().statusCode(200);
+        assertThat(status(first)).isEqualTo("OFFERED"); // a new slot, the oldest entry again
+        as(t).delete("/api/v1/waitlist/" + first).then().statusCode(204);
+        assertThat(status(third)).isEqualTo("OFFERED");
+        assertThat(status(fourth)).isEqualTo("WAITING");
+        // A service someone waits for is deactivated, not deleted.
+        as(t).delete("/api/v1/appointment-types/" + s.serviceId()).then().statusCode(204);
+        as(t).get("/api/v1/appointment-types/" + s.serviceId()).then().statusCode(200).body("data.active",
+                equalTo(false));
     }
 
     @Test

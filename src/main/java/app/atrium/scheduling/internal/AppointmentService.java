@@ -70,6 +70,8 @@ public class AppointmentService {
         if ((cmd.count() == null) == (cmd.until() == null)) {
             throw ApiException.validation("count", "give count or until, not both and not neither");
         }
+        app.atrium.shared.time.Dates.supported("until", cmd.until());
+        app.atrium.shared.time.Dates.supported("date", cmd.date());
         java.time.LocalDateTime first = firstLocal(cmd, zone);
         List<java.time.LocalDateTime> locals = new java.util.ArrayList<>();
         for (int k = 0; locals.size() < (cmd.count() == null ? MAX_OCCURRENCES : cmd.count()); k++) {
@@ -136,8 +138,11 @@ public class AppointmentService {
 
     @Transactional
     public SchedulingViews.AppointmentView cancel(UUID id, SchedulingRequests.Cancel body, Caller caller) {
-        Appointment a = appointment(id);
         AvailabilityService.Context ctx = availability.context(caller.requireClinic());
+        Appointment a = appointment(id);
+        // The practitioner's booking lock before any row changes: the same order as bookings and offers.
+        BookingService.lock(ctx, a.practitionerId);
+        Appointment.getEntityManager().refresh(a);
         if (body.scope() == SchedulingRequests.CancelScope.THIS_AND_FOLLOWING) {
             if (a.seriesId == null) {
                 throw ApiException.validation("scope", "THIS_AND_FOLLOWING needs an appointment of a series");
@@ -211,6 +216,8 @@ public class AppointmentService {
             Optional<Appointment.Status> status, Optional<UUID> practitioner, Optional<UUID> patient,
             Optional<SortCursor> after, int limit, Caller caller) {
         ZoneId zone = zone(caller);
+        from.ifPresent(d -> app.atrium.shared.time.Dates.supported("from", d));
+        to.ifPresent(d -> app.atrium.shared.time.Dates.supported("to", d));
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw ApiException.validation("to", "must be on or after from");
         }
@@ -238,7 +245,7 @@ public class AppointmentService {
         });
         after.ifPresent(c -> {
             q.append(" and (startsAt > :key or (startsAt = :key and id > :after))");
-            p.and("key", Instant.parse(c.key())).and("after", c.id());
+            p.and("key", cursorInstant(c)).and("after", c.id());
         });
         q.append(" order by startsAt, id");
         List<Appointment> rows = Appointment.<Appointment> find(q.toString(), p).page(0, limit + 1).list();
@@ -254,11 +261,21 @@ public class AppointmentService {
     public SchedulingViews.AppointmentDayView day(LocalDate date, Optional<Appointment.Status> status,
             Caller caller) {
         ZoneId zone = zone(caller);
+        app.atrium.shared.time.Dates.supported("date", date);
         List<Appointment> rows = Appointment.<Appointment> list("startsAt >= ?1 and startsAt < ?2 order by startsAt, id",
                 SlotCalculator.instant(date, LocalTime.MIDNIGHT, zone),
                 SlotCalculator.instant(date.plusDays(1), LocalTime.MIDNIGHT, zone));
         return new SchedulingViews.AppointmentDayView(date, zone.getId(),
                 views(rows.stream().filter(a -> status.map(s -> a.status == s).orElse(true)).toList(), zone));
+    }
+
+    /** The start a cursor carries; a tampered one is a 400 naming the cursor. */
+    static Instant cursorInstant(SortCursor c) {
+        try {
+            return Instant.parse(c.key());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.validation("cursor", "is not a cursor this API issued");
+        }
     }
 
     static Appointment appointment(UUID id) {
@@ -322,6 +339,7 @@ public class AppointmentService {
             throw ApiException.validation(cmd.date() == null ? "date" : "time",
                     "is required (or give startsAt instead of date and time)");
         }
+        app.atrium.shared.time.Dates.supported("date", cmd.date());
         var ldt = cmd.date().atTime(cmd.time());
         var offsets = zone.getRules().getValidOffsets(ldt);
         if (offsets.isEmpty()) {

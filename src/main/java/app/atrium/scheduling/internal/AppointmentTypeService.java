@@ -98,11 +98,14 @@ public class AppointmentTypeService {
         return SchedulingViews.AppointmentTypeView.from(t);
     }
 
-    /** Deleted when nothing references it; otherwise deactivated (it stays readable for its appointments). */
+    /**
+     * Deleted when nothing references it; otherwise (appointments, waitlist entries) deactivated: it stays
+     * readable for them.
+     */
     @Transactional
     public void delete(UUID id) {
         AppointmentType t = type(id);
-        if (Appointment.count("appointmentTypeId", t.id) > 0) {
+        if (Appointment.count("appointmentTypeId", t.id) > 0 || WaitlistEntry.count("appointmentTypeId", t.id) > 0) {
             t.active = false;
             audit.event("scheduling.service_deactivated").entity("appointment_type", t.id).record();
             return;

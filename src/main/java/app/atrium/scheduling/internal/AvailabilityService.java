@@ -59,6 +59,8 @@ public class AvailabilityService {
     @Transactional
     public SchedulingViews.AvailabilityView availability(Context ctx, UUID typeId, UUID practitionerId, LocalDate from,
             LocalDate to, Face face, String holder) {
+        app.atrium.shared.time.Dates.supported("from", from);
+        app.atrium.shared.time.Dates.supported("to", to);
         if (to.isBefore(from)) {
             throw ApiException.validation("to", "must be on or after from");
         }

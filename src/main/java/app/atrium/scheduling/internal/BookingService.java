@@ -29,6 +29,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 @ApplicationScoped
 public class BookingService {
 
+    /** A hold lives at most this many hold periods beyond its first: nobody keeps a slot by re-holding it. */
+    static final int MAX_EXTENSIONS = 2;
+
     /** Field of a 409 SLOT_UNAVAILABLE caused by someone else's hold: seconds until it lapses. */
     public static final String SECONDS_UNTIL_RELEASE = "secondsUntilRelease";
 
@@ -74,24 +77,16 @@ public class BookingService {
             Optional<Hold> mine = Hold.ofHolder(holder, now);
             if (mine.isPresent() && mine.get().practitionerId.equals(practitionerId)
                     && mine.get().appointmentTypeId.equals(typeId) && mine.get().startsAt.equals(startsAt)) {
+                Instant limit = mine.get().createdAt.plus(ctx.settings().holdFor().multipliedBy(MAX_EXTENSIONS + 1));
+                if (expires.isAfter(limit)) {
+                    throw ApiException.conflict(ErrorCode.CONFLICT, "This hold cannot be extended beyond " + limit
+                            + "; book the slot or let it go");
+                }
                 mine.get().expiresAt = expires;
                 Hold.flush();
                 return SchedulingViews.HoldView.from(mine.get());
             }
-            Hold.deleteOfHolder(holder);
-            Hold h = new Hold();
-            h.id = Ids.newId();
-            h.clinicId = ctx.clinic().id();
-            h.practitionerId = practitionerId;
-            h.appointmentTypeId = typeId;
-            h.startsAt = startsAt;
-            h.endsAt = startsAt.plus(service.duration());
-            h.blockedFrom = startsAt.minus(service.bufferBefore());
-            h.blockedUntil = h.endsAt.plus(service.bufferAfter());
-            h.expiresAt = expires;
-            h.holder = holder;
-            h.persistAndFlush();
-            return SchedulingViews.HoldView.from(h);
+            return SchedulingViews.HoldView.from(newHold(ctx, typeId, practitionerId, startsAt, service, holder, expires));
         });
     }
 
@@ -100,30 +95,40 @@ public class BookingService {
      * working hours, closures, time off, bookings and other holds); empty otherwise.
      */
     Optional<Hold> holdIfFree(AvailabilityService.Context ctx, AppointmentType type, UUID practitionerId,
-            Instant startsAt, String holder, Duration holdFor) {
+            Instant startsAt, String holder, Duration holdFor, AvailabilityService.Face face) {
         lock(ctx, practitionerId);
         Instant now = clock.instant();
         SlotCalculator.Service service = AvailabilityService.service(type);
         SlotCalculator.Schedule schedule = schedule(practitionerId, startsAt, h -> !h.holder.equals(holder));
-        if (SlotCalculator.check(startsAt, now, service, availability.rules(ctx, AvailabilityService.Face.STAFF,
-                startsAt.atZone(ctx.clinic().timeZone()).toLocalDate().minusDays(1),
-                startsAt.atZone(ctx.clinic().timeZone()).toLocalDate().plusDays(1)), schedule, false).isPresent()) {
+        if (face == AvailabilityService.Face.CLIENT && !availability.performers(ctx, type, face).contains(practitionerId)) {
             return Optional.empty();
         }
+        if (SlotCalculator.check(startsAt, now, service, availability.rules(ctx, face,
+                startsAt.atZone(ctx.clinic().timeZone()).toLocalDate().minusDays(1),
+                startsAt.atZone(ctx.clinic().timeZone()).toLocalDate().plusDays(1)), schedule,
+                face == AvailabilityService.Face.CLIENT).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(newHold(ctx, type.id, practitionerId, startsAt, service, holder, now.plus(holdFor)));
+    }
+
+    /** Replaces {@code holder}'s hold in the clinic (one per holder, V10) with one on this slot. */
+    private static Hold newHold(AvailabilityService.Context ctx, UUID typeId, UUID practitionerId, Instant startsAt,
+            SlotCalculator.Service service, String holder, Instant expires) {
         Hold.deleteOfHolder(holder);
         Hold h = new Hold();
         h.id = Ids.newId();
         h.clinicId = ctx.clinic().id();
         h.practitionerId = practitionerId;
-        h.appointmentTypeId = type.id;
+        h.appointmentTypeId = typeId;
         h.startsAt = startsAt;
         h.endsAt = startsAt.plus(service.duration());
         h.blockedFrom = startsAt.minus(service.bufferBefore());
         h.blockedUntil = h.endsAt.plus(service.bufferAfter());
-        h.expiresAt = now.plus(holdFor);
+        h.expiresAt = expires;
         h.holder = holder;
         h.persistAndFlush();
-        return Optional.of(h);
+        return h;
     }
 
     /** Releases a hold of {@code holder}; another's, an expired or unknown one is a 404. */
@@ -154,7 +159,10 @@ public class BookingService {
             SlotCalculator.Service service = AvailabilityService.service(type);
             SlotCalculator.Schedule schedule = schedule(b.practitionerId(), b.startsAt(),
                     h -> !h.holder.equals(b.holder()) && used.map(u -> !u.id.equals(h.id)).orElse(true));
-            boolean overbook = refuseIfTaken(ctx, b.startsAt(), now, service, schedule, face,
+            // A live hold on exactly this slot was checked against the client rules when it was made: the
+            // minimum notice and the grid are not checked again (the booking comes minutes later).
+            boolean overbook = refuseIfTaken(ctx, b.startsAt(), now, service, schedule,
+                    used.isPresent() ? AvailabilityService.Face.STAFF : face,
                     face == AvailabilityService.Face.STAFF && b.acknowledgeConflict());
             Appointment a = new Appointment();
             a.id = Ids.newId();
@@ -385,7 +393,7 @@ public class BookingService {
     }
 
     /** One booking at a time per practitioner, until this transaction ends. */
-    private static void lock(AvailabilityService.Context ctx, UUID practitioner) {
+    static void lock(AvailabilityService.Context ctx, UUID practitioner) {
         Panache.getEntityManager()
                 .createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:k, 0))) l")
                 .setParameter("k", "booking:" + ctx.clinic().id() + ":" + practitioner).getSingleResult();

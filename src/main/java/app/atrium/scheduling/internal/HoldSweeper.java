@@ -1,12 +1,13 @@
 package app.atrium.scheduling.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import app.atrium.security.Tenancy;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -41,24 +42,32 @@ public class HoldSweeper {
     /**
      * Deletes holds expired before now, in every clinic, and offers each freed slot to the waitlist (an
      * offer that lapsed goes back to its entry's list and on to the next entry); expires waitlist
-     * entries past their last date. Answers how many holds were deleted.
+     * entries past their last date. One hold per transaction, the practitioner's booking lock taken
+     * before the hold's row (the order bookings use), so a sweep never deadlocks with a booking or
+     * with another pod's sweep, and one failure does not undo the others. Answers how many holds were
+     * deleted.
      */
-    @Transactional
     public long sweep() {
-        // SKIP LOCKED: pods sweeping at once take different rows instead of colliding on the same ones.
-        List<Hold> expired = tenancy.unscoped(() -> Hold.<Hold> find("expiresAt <= ?1 order by expiresAt",
-                clock.instant()).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", -2).page(0, 500).list());
-        for (Hold h : expired) {
-            tenancy.within(h.clinicId, () -> {
+        Instant now = clock.instant();
+        List<Hold> expired = QuarkusTransaction.requiringNew().call(() -> tenancy.unscoped(() -> Hold.<Hold> find(
+                "expiresAt <= ?1 order by expiresAt", now).page(0, 500).list()));
+        long deleted = 0;
+        for (Hold stale : expired) {
+            deleted += QuarkusTransaction.requiringNew().call(() -> tenancy.within(stale.clinicId, () -> {
+                AvailabilityService.Context ctx = availability.context(stale.clinicId);
+                BookingService.lock(ctx, stale.practitionerId);
+                Hold h = Hold.findById(stale.id);
+                if (h == null || h.expiresAt.isAfter(clock.instant())) {
+                    return 0; // taken by another pod, or extended meanwhile
+                }
                 waitlist.lapsed(h);
                 h.delete();
                 Hold.flush();
-                waitlist.offer(availability.context(h.clinicId), h.practitionerId, h.appointmentTypeId, h.startsAt);
-                return null;
-            });
+                waitlist.offer(ctx, h.practitionerId, h.appointmentTypeId, h.startsAt);
+                return 1;
+            }));
         }
-        tenancy.unscoped(waitlist::expireEnded);
-        return expired.size();
+        QuarkusTransaction.requiringNew().run(() -> tenancy.unscoped(waitlist::expireEnded));
+        return deleted;
     }
 }

@@ -71,6 +71,8 @@ public class MyAppointmentService {
     @Transactional
     public Page<SchedulingViews.MyAppointmentView> list(Optional<LocalDate> from, Optional<LocalDate> to,
             Optional<Appointment.Status> status, Optional<SortCursor> after, int limit, Caller caller) {
+        from.ifPresent(d -> app.atrium.shared.time.Dates.supported("from", d));
+        to.ifPresent(d -> app.atrium.shared.time.Dates.supported("to", d));
         Map<UUID, UUID> mine = patients.clinicsOfAccount(caller.accountId());
         if (mine.isEmpty()) {
             return new Page<>(List.of(), new Page.Meta(limit, null));
@@ -92,7 +94,7 @@ public class MyAppointmentService {
         });
         after.ifPresent(c -> {
             q.append(" and (startsAt > :key or (startsAt = :key and id > :after))");
-            p.and("key", Instant.parse(c.key())).and("after", c.id());
+            p.and("key", AppointmentService.cursorInstant(c)).and("after", c.id());
         });
         q.append(" order by startsAt, id");
         List<Appointment> rows = tenancy.unscoped(() -> Appointment.<Appointment> find(q.toString(), p)
@@ -116,8 +118,11 @@ public class MyAppointmentService {
     public SchedulingViews.MyAppointmentView cancel(UUID id, String reason, Caller caller) {
         Appointment a = mine(id, caller);
         AvailabilityService.Context ctx = availability.context(a.clinicId);
+        BookingService.lock(ctx, a.practitionerId); // before any row changes, as bookings and offers do
         withinNotice(a, ctx, "cancelled");
         return tenancy.within(a.clinicId, () -> {
+            Appointment.getEntityManager().refresh(a);
+            withinNotice(a, ctx, "cancelled");
             appointments.cancel(a, reason, ctx.settings().cancellationNotice());
             appointments.transition(a, Appointment.Status.CANCELLED, AppointmentEvents.CANCELLED);
             waitlist.offer(ctx, a.practitionerId, a.appointmentTypeId, a.startsAt);

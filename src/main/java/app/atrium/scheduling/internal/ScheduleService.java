@@ -147,6 +147,8 @@ public class ScheduleService {
         if (!body.startsAt().isBefore(body.endsAt())) {
             throw ApiException.validation("endsAt", "must be after startsAt");
         }
+        app.atrium.shared.time.Dates.supported("startsAt", body.startsAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        app.atrium.shared.time.Dates.supported("endsAt", body.endsAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
         if (java.time.Duration.between(body.startsAt(), body.endsAt()).toDays() > 366) {
             throw ApiException.validation("endsAt", "time off is at most a year at a time");
         }
@@ -179,6 +181,7 @@ public class ScheduleService {
 
     @Transactional
     public SchedulingViews.ClosureView addClosure(SchedulingRequests.CreateClosure body, Caller caller) {
+        app.atrium.shared.time.Dates.supported("date", body.date());
         if (Closure.exists(body.date())) {
             throw ApiException.conflict(ErrorCode.ALREADY_EXISTS, "The clinic is already closed on " + body.date());
         }
@@ -206,7 +209,7 @@ public class ScheduleService {
         }
     }
 
-    private void mayChange(UUID practitioner, Caller caller) {
+    void mayChange(UUID practitioner, Caller caller) {
         if (identity.checkPermissionBlocking(Permissions.permission(Permissions.SCHEDULES_MANAGE))) {
             return;
         }
@@ -216,7 +219,7 @@ public class ScheduleService {
         }
     }
 
-    private static PractitionerProfile profile(UUID id, UUID clinic) {
+    static PractitionerProfile profile(UUID id, UUID clinic) {
         return PractitionerProfile.of(id).orElseGet(() -> {
             PractitionerProfile p = new PractitionerProfile();
             p.id = Ids.newId();

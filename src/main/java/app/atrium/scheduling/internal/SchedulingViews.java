@@ -300,4 +300,8 @@ public final class SchedulingViews {
                     e.createdAt);
         }
     }
+
+    @Schema(name = "CalendarToken", description = "Shown once: subscribe a calendar app to url")
+    public record CalendarTokenView(@Schema(required = true) String token, @Schema(required = true) String url) {
+    }
 }

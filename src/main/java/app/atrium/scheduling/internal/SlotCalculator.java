@@ -94,6 +94,7 @@ public final class SlotCalculator {
                     continue;
                 }
                 for (Window w : s.weekly().getOrDefault(d.getDayOfWeek(), List.of())) {
+                    Instant windowStart = instant(d, w.start(), rules.zone());
                     Instant windowEnd = instant(d, w.end(), rules.zone());
                     int first = ceil(w.start().toSecondOfDay() / 60, rules.gridMinutes());
                     for (int m = first; m < w.end().toSecondOfDay() / 60; m += rules.gridMinutes()) {
@@ -103,6 +104,9 @@ public final class SlotCalculator {
                             continue; // does not exist that day (spring forward)
                         }
                         Instant start = LocalDateTime.of(d, t).toInstant(offsets.getFirst());
+                        if (start.isBefore(windowStart)) {
+                            continue; // a window opening in a gap opens when the clocks resume
+                        }
                         Instant end = start.plus(service.duration());
                         if (end.isAfter(windowEnd)) {
                             break;

@@ -81,6 +81,8 @@ public class WaitlistService {
     private SchedulingViews.WaitlistView add(AvailabilityService.Context ctx, UUID patient, UUID typeId,
             UUID practitioner, LocalDate from, LocalDate to, LocalTime earliest, LocalTime latest,
             Appointment.Source source, AvailabilityService.Face face) {
+        app.atrium.shared.time.Dates.supported("fromDate", from);
+        app.atrium.shared.time.Dates.supported("toDate", to);
         if (to.isBefore(from)) {
             throw ApiException.validation("toDate", "must be on or after fromDate");
         }
@@ -161,9 +163,17 @@ public class WaitlistService {
         if (e.status != WaitlistEntry.Status.WAITING && e.status != WaitlistEntry.Status.OFFERED) {
             throw ApiException.invalidState("The entry is " + e.status + " already");
         }
+        Hold offered = offer(e);
+        if (offered != null) {
+            BookingService.lock(availability.context(e.clinicId), offered.practitionerId);
+        }
         Hold.deleteOfHolder(e.holder());
         e.status = WaitlistEntry.Status.CANCELLED;
         audit.event("appointment.waitlist_cancelled").clinic(e.clinicId).entity("waitlist_entry", e.id).record();
+        if (offered != null && offered.expiresAt.isAfter(clock.instant())) {
+            Hold.flush();
+            offer(availability.context(e.clinicId), offered.practitionerId, offered.appointmentTypeId, offered.startsAt);
+        }
     }
 
     /**
@@ -193,7 +203,12 @@ public class WaitlistService {
                     continue;
                 }
                 Optional<Hold> h = booking.holdIfFree(ctx, type, practitioner, startsAt, e.holder(),
-                        ctx.settings().waitlistOfferFor());
+                        ctx.settings().waitlistOfferFor(), e.source == Appointment.Source.CLIENT
+                                ? AvailabilityService.Face.CLIENT
+                                : AvailabilityService.Face.STAFF);
+                if (h.isEmpty() && e.source == Appointment.Source.CLIENT) {
+                    continue; // not one the client may book online; the next entry may still take it
+                }
                 if (h.isEmpty()) {
                     return null; // not free for anyone
                 }

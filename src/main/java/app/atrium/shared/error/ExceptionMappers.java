@@ -51,6 +51,8 @@ public class ExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
     /** PostgreSQL: character not in repertoire (22021), untranslatable character / bad \\u escape (22P05). */
     private static final java.util.Set<String> INVALID_TEXT = java.util.Set.of("22021", "22P05");
+    /** Deadlock detected, serialization failure, lock not available. */
+    private static final java.util.Set<String> RETRYABLE = java.util.Set.of("40P01", "40001", "55P03");
 
     private final AllowedMethods allowed;
 
@@ -255,6 +257,22 @@ public class ExceptionMappers {
                 // concurrent request made the service's own check miss.
                 return respond(ErrorCode.SLOT_UNAVAILABLE, "The time is no longer free (taken at the same moment by "
                         + "another request); pick another", List.of(), request);
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && "23503".equals(c.getSQLState())) {
+                // A row another one still refers to (deleted while referenced, or referring to one just deleted).
+                return respond(ErrorCode.CONFLICT, "Other records still refer to it (or it refers to one that is "
+                        + "gone); reload and retry", List.of(), request);
+            }
+            if (t instanceof java.sql.SQLException sql && RETRYABLE.contains(sql.getSQLState())) {
+                // A deadlock or serialization failure PostgreSQL resolved by cancelling this transaction: nothing
+                // was changed; the same request again normally succeeds.
+                return respond(ErrorCode.CONFLICT, "The request collided with a concurrent one and changed nothing; "
+                        + "retry", List.of(), request);
+            }
+            if (t instanceof java.sql.SQLException sql && "22008".equals(sql.getSQLState())
+                    || t instanceof java.time.DateTimeException) {
+                return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data", List.of(new ErrorResponse.FieldError(
+                        "body", "a date or time is out of the supported range")), request);
             }
             if (t instanceof java.sql.SQLException sql && INVALID_TEXT.contains(sql.getSQLState())) {
                 // Second line behind TextInput: text PostgreSQL cannot store (a NUL byte, an escape

@@ -59,6 +59,11 @@ public class Idempotency {
             throw ApiException.validation(HEADER, "must be 1 to 255 visible ASCII characters");
         }
         String hash = Hashes.sha256Hex(request);
+        // Claim the key before looking: a retry sent while the first attempt still runs waits for it and
+        // then gets its answer replayed (a row lock cannot do this: the row does not exist yet).
+        IdempotencyRecord.getEntityManager()
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:k, 0))) l")
+                .setParameter("k", "idempotency:" + account + ":" + key).getSingleResult();
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(account, key);
         IdempotencyRecord previous = IdempotencyRecord.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (previous != null && previous.createdAt.isAfter(clock.instant().minus(WINDOW))) {
@@ -86,6 +91,11 @@ public class Idempotency {
             throw new ApiException(ErrorCode.CONFLICT, "A request with this Idempotency-Key is in progress; retry");
         }
         return new Outcome<>(value, false);
+    }
+
+    /** What identifies a request with a JSON body: the line ("POST /api/v1/appointments") and the body as JSON. */
+    public String request(String line, Object body) {
+        return line + " " + write(body);
     }
 
     @Scheduled(identity = "idempotency-purge", cron = "${atrium.idempotency.purge-cron}",

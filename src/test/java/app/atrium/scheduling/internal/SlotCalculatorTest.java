@@ -150,4 +150,17 @@ class SlotCalculatorTest {
         assertThat(SlotCalculator.check(ZonedDateTime.of(mon, LocalTime.of(16, 45), BERLIN).toInstant(), now, HALF_HOUR,
                 rules, schedule, false).orElseThrow().refusal()).isEqualTo(SlotCalculator.Refusal.OUTSIDE_HOURS);
     }
+
+    @Test
+    void aWindowOpeningInTheGapOpensWhenTheClocksResumeAndCheckAgreesWithSlots() {
+        LocalDate day = LocalDate.of(2027, 3, 28);
+        var schedule = allWeek("02:30", "06:00", List.of(), List.of());
+        var slots = SlotCalculator.slots(day, day, HALF_HOUR, rules(BERLIN, 30), List.of(schedule));
+        assertThat(localStarts(slots, BERLIN).getFirst()).isEqualTo("03:30+02:00");
+        Instant before = Instant.parse("2027-03-01T00:00:00Z");
+        for (var slot : slots) {
+            assertThat(SlotCalculator.check(slot.startsAt(), before, HALF_HOUR, rules(BERLIN, 30), schedule, true))
+                    .as("offered " + slot.time()).isEmpty();
+        }
+    }
 }
