@@ -106,10 +106,23 @@ public class Appointment extends ClinicOwned {
         return Status.ACTIVE.contains(status);
     }
 
-    /** Active appointments of {@code practitioners} whose blocked time overlaps [from, to). */
-    public static List<Appointment> busy(Collection<UUID> practitioners, Instant from, Instant to) {
-        return practitioners.isEmpty() ? List.of()
-                : list("practitionerId in ?1 and status in ?2 and blockedFrom < ?4 and blockedUntil > ?3",
-                        practitioners, Status.ACTIVE, from, to);
+    /** What availability needs of an active appointment: no entity, nothing to dirty-check. */
+    public record BusyRow(UUID id, UUID practitionerId, Instant blockedFrom, Instant blockedUntil) {
     }
+
+    /**
+     * Active appointments of {@code practitioners} whose blocked time overlaps [from, to), as plain rows
+     * (a tuple query: no entities to hydrate or dirty-check; the tenant filter applies as to any query).
+     */
+    public static List<BusyRow> busyRows(Collection<UUID> practitioners, Instant from, Instant to) {
+        if (practitioners.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select a.id, a.practitionerId, a.blockedFrom, a.blockedUntil from "
+                + "Appointment a where a.practitionerId in :p and a.status in :s and a.blockedFrom < :to and "
+                + "a.blockedUntil > :from", Object[].class).setParameter("p", practitioners)
+                .setParameter("s", Status.ACTIVE).setParameter("from", from).setParameter("to", to).getResultList()
+                .stream().map(r -> new BusyRow((UUID) r[0], (UUID) r[1], (Instant) r[2], (Instant) r[3])).toList();
+    }
+
 }

@@ -125,12 +125,12 @@ public class AvailabilityService {
         Map<UUID, List<WorkingWindow>> windows = WorkingWindow.ofAll(who).stream()
                 .collect(Collectors.groupingBy(w -> w.practitionerId));
         Map<UUID, List<SlotCalculator.Busy>> busy = new java.util.HashMap<>();
-        for (Appointment a : Appointment.busy(who, from, to)) {
-            if (a.id.equals(except)) {
+        for (Appointment.BusyRow a : Appointment.busyRows(who, from, to)) {
+            if (a.id().equals(except)) {
                 continue;
             }
-            busy.computeIfAbsent(a.practitionerId, k -> new java.util.ArrayList<>())
-                    .add(new SlotCalculator.Busy(a.blockedFrom, a.blockedUntil, null));
+            busy.computeIfAbsent(a.practitionerId(), k -> new java.util.ArrayList<>())
+                    .add(new SlotCalculator.Busy(a.blockedFrom(), a.blockedUntil(), null));
         }
         for (Hold h : Hold.busy(who, from, to, now)) {
             if (countHold.test(h)) {
