@@ -36,7 +36,6 @@ import app.atrium.security.Permissions;
 import app.atrium.shared.idempotency.Idempotency;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
-import app.atrium.shared.paging.Sort;
 import app.atrium.shared.paging.SortCursor;
 import app.atrium.shared.web.Envelope;
 import app.atrium.shared.web.OpenApiErrorsFilter;
@@ -54,7 +53,6 @@ public class AppointmentResource {
 
     private static final String RETRY_SAFE = "Retry-safe: a repeat with the same key and body within 24 h gets the first "
             + "answer; the same key with another body is a 409";
-    private static final Sort BY_START = new Sort("startsAt", false);
 
     private final AppointmentService appointments;
     private final CurrentCaller caller;
@@ -85,9 +83,7 @@ public class AppointmentResource {
         Idempotency.Outcome<SchedulingViews.AppointmentView> outcome = idempotency.once(c.accountId(), key,
                 idempotency.request("POST /api/v1/appointments", body), SchedulingViews.AppointmentView.class,
                 () -> appointments.book(body, c));
-        var r = RestResponse.ResponseBuilder.<Envelope<SchedulingViews.AppointmentView>> created(
-                URI.create("/api/v1/appointments/" + outcome.value().id())).entity(Envelope.of(outcome.value()));
-        return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
+        return Idempotency.created(outcome, URI.create("/api/v1/appointments/" + outcome.value().id()));
     }
 
     @POST
@@ -110,10 +106,8 @@ public class AppointmentResource {
         Idempotency.Outcome<SchedulingViews.SeriesView> outcome = idempotency.once(c.accountId(), key,
                 idempotency.request("POST /api/v1/appointments/series", body), SchedulingViews.SeriesView.class,
                 () -> appointments.bookSeries(body, c));
-        var r = RestResponse.ResponseBuilder.<Envelope<SchedulingViews.SeriesView>> created(
-                URI.create("/api/v1/appointments/" + outcome.value().appointments().getFirst().id()))
-                .entity(Envelope.of(outcome.value()));
-        return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
+        return Idempotency.created(outcome,
+                URI.create("/api/v1/appointments/" + outcome.value().appointments().getFirst().id()));
     }
 
     @GET
@@ -128,7 +122,8 @@ public class AppointmentResource {
             @QueryParam("cursor") String cursor) {
         int l = PageRequest.of(limit, null).limit();
         return appointments.list(Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(status),
-                Optional.ofNullable(practitionerId), Optional.ofNullable(patientId), SortCursor.decode(cursor, BY_START),
+                Optional.ofNullable(practitionerId), Optional.ofNullable(patientId),
+                SortCursor.decode(cursor, AppointmentService.BY_START),
                 l, caller.get());
     }
 

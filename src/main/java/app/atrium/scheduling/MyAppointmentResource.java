@@ -36,7 +36,6 @@ import app.atrium.security.Roles;
 import app.atrium.shared.idempotency.Idempotency;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
-import app.atrium.shared.paging.Sort;
 import app.atrium.shared.paging.SortCursor;
 import app.atrium.shared.web.Envelope;
 import app.atrium.shared.web.OpenApiErrorsFilter;
@@ -51,8 +50,6 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @RolesAllowed(Roles.CLIENT)
 @EndpointDisabled(name = "atrium.api.enabled", stringValue = "false")
 public class MyAppointmentResource {
-
-    private static final Sort BY_START = new Sort("startsAt", false);
 
     private final MyAppointmentService mine;
     private final CurrentCaller caller;
@@ -82,9 +79,7 @@ public class MyAppointmentResource {
         Idempotency.Outcome<SchedulingViews.MyAppointmentView> outcome = idempotency.once(c.accountId(), key,
                 idempotency.request("POST /api/v1/me/appointments", body), SchedulingViews.MyAppointmentView.class,
                 () -> mine.book(body, c));
-        var r = RestResponse.ResponseBuilder.<Envelope<SchedulingViews.MyAppointmentView>> created(
-                URI.create("/api/v1/me/appointments/" + outcome.value().id())).entity(Envelope.of(outcome.value()));
-        return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
+        return Idempotency.created(outcome, URI.create("/api/v1/me/appointments/" + outcome.value().id()));
     }
 
     @GET
@@ -94,7 +89,8 @@ public class MyAppointmentResource {
             @QueryParam("to") LocalDate to, @QueryParam("status") Appointment.Status status,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return mine.list(Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(status),
-                SortCursor.decode(cursor, BY_START), PageRequest.of(limit, null).limit(), caller.get());
+                SortCursor.decode(cursor, app.atrium.scheduling.internal.AppointmentService.BY_START),
+                PageRequest.of(limit, null).limit(), caller.get());
     }
 
     @GET

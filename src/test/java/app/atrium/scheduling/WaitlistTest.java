@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -160,7 +159,5 @@ class WaitlistTest {
         badRequestAs(sales.accessToken()).get("/api/v1/waitlist").then().statusCode(403);
         as(client.accessToken()).delete("/api/v1/me/waitlist/" + id).then().statusCode(204);
         assertThat(status(id)).isEqualTo("CANCELLED");
-        assertThat(Sql.count("select count(*) from waitlist_entries where id = cast(:id as uuid)", "id",
-                UUID.randomUUID().toString())).isZero();
     }
 }

@@ -29,7 +29,8 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class AppointmentService {
 
-    static final Sort BY_START = new Sort("startsAt", false);
+    /** The order of appointment lists (staff and client): by start, then id. */
+    public static final Sort BY_START = new Sort("startsAt", false);
 
     private final AvailabilityService availability;
     private final BookingService booking;
@@ -243,17 +244,10 @@ public class AppointmentService {
             q.append(" and patientId = :patient");
             p.and("patient", id);
         });
-        after.ifPresent(c -> {
-            q.append(" and (startsAt > :key or (startsAt = :key and id > :after))");
-            p.and("key", cursorInstant(c)).and("after", c.id());
-        });
-        q.append(" order by startsAt, id");
+        afterByStart(q, p, after);
         List<Appointment> rows = Appointment.<Appointment> find(q.toString(), p).page(0, limit + 1).list();
-        boolean more = rows.size() > limit;
-        List<Appointment> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? new SortCursor(BY_START.value(), page.getLast().startsAt.toString(), page.getLast().id).encode()
-                : null;
-        return new Page<>(views(page, zone), new Page.Meta(limit, next));
+        List<Appointment> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+        return new Page<>(views(page, zone), new Page.Meta(limit, nextByStart(rows, limit)));
     }
 
     /** The clinic-local day {@code date}, by start. */
@@ -267,6 +261,24 @@ public class AppointmentService {
                 SlotCalculator.instant(date.plusDays(1), LocalTime.MIDNIGHT, zone));
         return new SchedulingViews.AppointmentDayView(date, zone.getId(),
                 views(rows.stream().filter(a -> status.map(s -> a.status == s).orElse(true)).toList(), zone));
+    }
+
+    /** Appends the keyset condition after {@code after} and the order by start, then id. */
+    static void afterByStart(StringBuilder q, Parameters p, Optional<SortCursor> after) {
+        after.ifPresent(c -> {
+            q.append(" and (startsAt > :key or (startsAt = :key and id > :after))");
+            p.and("key", cursorInstant(c)).and("after", c.id());
+        });
+        q.append(" order by startsAt, id");
+    }
+
+    /** The cursor after a page fetched with {@code limit + 1} rows, or null on the last page. */
+    static String nextByStart(List<Appointment> rows, int limit) {
+        if (rows.size() <= limit) {
+            return null;
+        }
+        Appointment last = rows.get(limit - 1);
+        return new SortCursor(BY_START.value(), last.startsAt.toString(), last.id).encode();
     }
 
     /** The start a cursor carries; a tampered one is a 400 naming the cursor. */

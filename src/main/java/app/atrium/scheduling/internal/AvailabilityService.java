@@ -100,10 +100,11 @@ public class AvailabilityService {
 
     /** {@code id} if it may be booked for {@code type}: a 404 when not a practitioner here, a 400 when not performing it. */
     UUID performer(Context ctx, AppointmentType type, UUID id, Face face) {
-        if (clinics.roleOf(ctx.clinic().id(), id).filter(r -> r == ClinicRole.PRACTITIONER).isEmpty()) {
+        List<UUID> performers = performers(ctx, type, face);
+        if (!performers.contains(id) && !clinics.membersWithRole(ctx.clinic().id(), ClinicRole.PRACTITIONER).contains(id)) {
             throw ApiException.notFound("Practitioner");
         }
-        if (!performers(ctx, type, face).contains(id)) {
+        if (!performers.contains(id)) {
             throw ApiException.validation("practitionerId", face == Face.CLIENT && type.practitionerIds.contains(id)
                     ? "is not bookable online"
                     : "does not perform this service");

@@ -92,20 +92,13 @@ public class MyAppointmentService {
             q.append(" and status = :status");
             p.and("status", s);
         });
-        after.ifPresent(c -> {
-            q.append(" and (startsAt > :key or (startsAt = :key and id > :after))");
-            p.and("key", AppointmentService.cursorInstant(c)).and("after", c.id());
-        });
-        q.append(" order by startsAt, id");
+        AppointmentService.afterByStart(q, p, after);
         List<Appointment> rows = tenancy.unscoped(() -> Appointment.<Appointment> find(q.toString(), p)
                 .page(0, limit + 1).list());
-        boolean more = rows.size() > limit;
-        List<Appointment> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? new SortCursor(AppointmentService.BY_START.value(), page.getLast().startsAt.toString(),
-                page.getLast().id).encode() : null;
+        List<Appointment> page = rows.size() > limit ? rows.subList(0, limit) : rows;
         Map<UUID, AvailabilityService.Context> contexts = new java.util.HashMap<>();
         return new Page<>(page.stream().map(a -> view(a, contexts.computeIfAbsent(a.clinicId, availability::context)))
-                .toList(), new Page.Meta(limit, next));
+                .toList(), new Page.Meta(limit, AppointmentService.nextByStart(rows, limit)));
     }
 
     @Transactional

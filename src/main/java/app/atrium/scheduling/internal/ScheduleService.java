@@ -1,7 +1,6 @@
 package app.atrium.scheduling.internal;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -241,9 +240,5 @@ public class ScheduleService {
                 .forEach(w -> m.computeIfAbsent(w.dayOfWeek, d -> new ArrayList<>())
                         .add(new SlotCalculator.Window(w.startTime, w.endTime)));
         return m;
-    }
-
-    static boolean overlaps(Instant a1, Instant a2, Instant b1, Instant b2) {
-        return a1.isBefore(b2) && b1.isBefore(a2);
     }
 }

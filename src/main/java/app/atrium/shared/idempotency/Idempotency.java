@@ -93,6 +93,14 @@ public class Idempotency {
         return new Outcome<>(value, false);
     }
 
+    /** The 201 of a create: {@code Location}, the body, and {@code Idempotent-Replayed} on a replay. */
+    public static <T> org.jboss.resteasy.reactive.RestResponse<app.atrium.shared.web.Envelope<T>> created(
+            Outcome<T> outcome, java.net.URI location) {
+        var r = org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.<app.atrium.shared.web.Envelope<T>> created(location)
+                .entity(app.atrium.shared.web.Envelope.of(outcome.value()));
+        return (outcome.replayed() ? r.header(REPLAYED_HEADER, "true") : r).build();
+    }
+
     /** What identifies a request with a JSON body: the line ("POST /api/v1/appointments") and the body as JSON. */
     public String request(String line, Object body) {
         return line + " " + write(body);
