@@ -55,7 +55,7 @@ public class AvailabilityResource {
             @QueryParam("practitionerId") UUID practitionerId, @QueryParam("from") @NotNull LocalDate from,
             @QueryParam("to") @NotNull LocalDate to) {
         Caller c = caller.get();
-        return Envelope.of(availability.availability(availability.context(c.requireClinic()), appointmentTypeId, practitionerId,
+        return Envelope.of(availability.availability(c.requireClinic(), appointmentTypeId, practitionerId,
                 from, to, AvailabilityService.Face.STAFF, "account:" + c.accountId()));
     }
 }

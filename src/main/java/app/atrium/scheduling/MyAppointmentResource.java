@@ -84,7 +84,8 @@ public class MyAppointmentResource {
 
     @GET
     @Operation(operationId = "listMyAppointments", summary = "My appointments, by start",
-            description = "Across clinics; from and to are dates (UTC) of the start. Cursor pages.")
+            description = "Across clinics; from and to are dates of the start at its clinic (in the clinic's time zone), "
+                    + "inclusive. Cursor pages.")
     public Page<SchedulingViews.MyAppointmentView> list(@QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to, @QueryParam("status") Appointment.Status status,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {

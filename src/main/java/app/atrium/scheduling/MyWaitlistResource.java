@@ -74,6 +74,16 @@ public class MyWaitlistResource {
         return waitlist.mine(caller.get(), PageRequest.of(limit, cursor));
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getMyWaitlistEntry", summary = "One of my waitlist entries",
+            description = "With the slot it is OFFERED, if any: book it with POST /api/v1/me/appointments and the "
+                    + "offer's holdId before it expires. Another client's entry is a 404.")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
+    public Envelope<SchedulingViews.WaitlistView> get(@PathParam("id") UUID id) {
+        return Envelope.of(waitlist.getMine(id, caller.get()));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "leaveMyWaitlist", summary = "Stop waiting")

@@ -80,6 +80,16 @@ public class WaitlistResource {
         return waitlist.list(Optional.ofNullable(status), PageRequest.of(limit, cursor));
     }
 
+    @GET
+    @Path("/{id}")
+    @PermissionsAllowed(Permissions.APPOINTMENTS_READ)
+    @Operation(operationId = "getWaitlistEntry", summary = "One waitlist entry",
+            description = "With the slot it is OFFERED, if any (offer.holdId, startsAt, expiresAt).")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
+    public Envelope<SchedulingViews.WaitlistView> get(@PathParam("id") UUID id) {
+        return Envelope.of(waitlist.get(id));
+    }
+
     @DELETE
     @Path("/{id}")
     @PermissionsAllowed(Permissions.APPOINTMENTS_WRITE)

@@ -18,17 +18,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import app.atrium.identity.People;
+import app.atrium.patient.internal.Patient;
+import app.atrium.security.Tenancy;
 import app.atrium.testing.Sql;
 import app.atrium.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class PatientTest {
+
+    @Inject
+    Tenancy tenancy;
 
     static String create(People.Person staff, Map<String, Object> body) {
         return as(staff.accessToken()).contentType(ContentType.JSON).body(body).post("/api/v1/patients").then()
@@ -301,5 +309,36 @@ class PatientTest {
         return api().header("Authorization", Tokens.bearer(p.accessToken())).queryParam("search", term)
                 .get("/api/v1/patients").then().statusCode(200).body("meta.limit", notNullValue()).extract().jsonPath()
                 .getList("data.id");
+    }
+
+    /**
+     * Tenancy.byId (the hot paths' load by id, which checks the clinic on the loaded row instead of in
+     * the SQL) answers as findById under the filter: another clinic's row and a deleted one are not
+     * found, and the foreign row is not left in the session for a later findById to return.
+     */
+    @Test
+    void aLoadByIdAtAnotherClinicFindsNothingAndLeavesNothingInTheSession() {
+        People.Person a = People.owner();
+        People.Person b = People.owner();
+        UUID mine = UUID.fromString(create(a, patient("Ada", "Mine", null)));
+        UUID theirs = UUID.fromString(create(b, patient("Bea", "Theirs", null)));
+        UUID deleted = UUID.fromString(create(a, patient("Cid", "Gone", null)));
+        as(a.accessToken()).delete("/api/v1/patients/" + deleted).then().statusCode(204);
+
+        QuarkusTransaction.requiringNew().run(() -> tenancy.within(a.clinicId(), () -> {
+            assertThat(tenancy.byId(Patient.class, theirs)).isEmpty();
+            assertThat(Patient.<Patient> findByIdOptional(theirs)).isEmpty();
+            assertThat(tenancy.byId(Patient.class, theirs)).isEmpty();
+            assertThat(tenancy.byId(Patient.class, deleted)).isEmpty();
+            assertThat(tenancy.byId(Patient.class, mine)).map(p -> p.lastName).contains("Mine");
+            assertThat(tenancy.byId(Patient.class, UUID.randomUUID())).isEmpty();
+            return null;
+        }));
+        // With no clinic in scope (no token) nothing is found; unscoped (reviewed cross-clinic reads) it is.
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(tenancy.byId(Patient.class, mine)).isEmpty();
+            assertThat(tenancy.unscoped(() -> tenancy.byId(Patient.class, theirs))).map(p -> p.clinicId)
+                    .contains(b.clinicId());
+        });
     }
 }

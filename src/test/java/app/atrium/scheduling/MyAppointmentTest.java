@@ -70,6 +70,25 @@ class MyAppointmentTest {
         badRequest().get("/api/v1/me/appointments").then().statusCode(401);
     }
 
+    /** from/to are the clinic's dates: 22:00 in Los Angeles is the next day in UTC, and still that day here. */
+    @Test
+    void fromAndToAreDatesAtTheAppointmentsClinic() {
+        FrontDesk.Setup la = FrontDesk.clinic("America/Los_Angeles", 30, 0, 0, "09:00", "23:30");
+        People.Person client = People.register();
+        LocalDate day = la.inDays(8);
+        String late = book(client, la, la.at(day, "22:00"));
+        assertThat(dates(client, day, day)).containsExactly(late);
+        assertThat(dates(client, day.plusDays(1), day.plusDays(1))).isEmpty();
+        assertThat(dates(client, day.minusDays(1), day)).containsExactly(late);
+        badRequestAs(client.accessToken()).queryParam("from", day.toString()).queryParam("to", day.minusDays(1).toString())
+                .get("/api/v1/me/appointments").then().statusCode(400).body("error.details[0].field", equalTo("to"));
+    }
+
+    private static List<String> dates(People.Person client, LocalDate from, LocalDate to) {
+        return as(client.accessToken()).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/api/v1/me/appointments").then().statusCode(200).extract().jsonPath().getList("data.id");
+    }
+
     @Test
     void aPatientTheFrontDeskRegisteredIsLinkedByVerifiedEmail() {
         FrontDesk.Setup s = FrontDesk.clinic();

@@ -68,6 +68,21 @@ class SeriesTest {
                 .then().statusCode(400).body("error.details[0].field", equalTo("scope"));
     }
 
+    /** startsAt names one instant: the second 02:30 of the night clocks go back stays the second. */
+    @Test
+    void aSeriesGivenTheSecondOfARepeatedTimeStartsThere() {
+        FrontDesk.Setup s = FrontDesk.clinic("Europe/Berlin", 30, 0, 0, "00:00", "06:00");
+        Map<String, Object> body = series(s, LocalDate.of(2027, 10, 31), "02:30", "count", 2);
+        body.remove("date");
+        body.remove("time");
+        body.put("startsAt", "2027-10-31T01:30:00Z"); // 02:30 CET, after 02:30 CEST (00:30Z)
+        JsonPath r = as(s.owner().accessToken()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/appointments/series").then().statusCode(201).extract().jsonPath();
+        assertThat(r.<String> getList("data.appointments.startsAt")).containsExactly("2027-10-31T01:30:00.000000Z",
+                "2027-11-07T01:30:00.000000Z");
+        assertThat(r.<String> getList("data.appointments.time")).containsOnly("02:30");
+    }
+
     @Test
     void oneConflictingOccurrenceFailsTheWholeSeriesNamingItsDate() {
         FrontDesk.Setup s = FrontDesk.clinic("Europe/Berlin", 30, 0, 0, "00:00", "23:59");

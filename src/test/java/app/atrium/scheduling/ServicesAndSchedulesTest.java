@@ -106,6 +106,13 @@ class ServicesAndSchedulesTest {
                 Map.of("dayOfWeek", "FUNDAY", "start", "09:00", "end", "12:00")))).put(hours).then().statusCode(400);
         badRequestAs(t).contentType(ContentType.JSON).body(Map.of("windows", List.of(
                 Map.of("dayOfWeek", "MONDAY", "start", "9am", "end", "12:00")))).put(hours).then().statusCode(400);
+        // Times are HH:mm and nothing else: seconds, fractions and single-digit hours are refused, naming the field.
+        for (String bad : List.of("09:00:30", "09:00:00.5", "9:00", "24:00")) {
+            badRequestAs(t).contentType(ContentType.JSON).body(Map.of("windows", List.of(
+                    Map.of("dayOfWeek", "MONDAY", "start", bad, "end", "12:00")))).put(hours).then().statusCode(400)
+                    .body("error.details[0].field", equalTo("windows[0].start"))
+                    .body("error.details[0].message", equalTo("must be a time of day as HH:mm, such as 14:30"));
+        }
         assertThat(as(t).get(hours).then().statusCode(200).extract().jsonPath().<String> getList("data.windows.dayOfWeek"))
                 .containsExactly("TUESDAY", "TUESDAY");
 

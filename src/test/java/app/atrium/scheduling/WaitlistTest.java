@@ -1,6 +1,7 @@
 package app.atrium.scheduling;
 
 import static app.atrium.testing.Api.as;
+import static app.atrium.testing.Api.badRequest;
 import static app.atrium.testing.Api.badRequestAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -67,6 +68,9 @@ class WaitlistTest {
                 .jsonPath();
         assertThat(entry.<String> getList("data.id")).containsExactly(first);
         String holdId = entry.getString("data[0].offer.holdId");
+        // The entry's Location answers with the same offer.
+        as(t).get("/api/v1/waitlist/" + first).then().statusCode(200).body("data.status", equalTo("OFFERED"))
+                .body("data.offer.holdId", equalTo(holdId));
         assertThat(entry.getString("data[0].offer.startsAt")).isEqualTo(AppointmentLifecycleTest.micros(s.at(day,
                 "10:00")));
         assertThat(Sql.count("select count(*) from appointment_holds where id = cast(:id as uuid) and holder = :h",
@@ -144,6 +148,11 @@ class WaitlistTest {
         assertThat(as(other.accessToken()).get("/api/v1/me/waitlist").then().statusCode(200).extract().jsonPath()
                 .<String> getList("data")).isEmpty();
         as(other.accessToken()).delete("/api/v1/me/waitlist/" + id).then().statusCode(404);
+        as(client.accessToken()).get("/api/v1/me/waitlist/" + id).then().statusCode(200).body("data.id", equalTo(id))
+                .body("data.status", equalTo("WAITING"));
+        as(other.accessToken()).get("/api/v1/me/waitlist/" + id).then().statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
+        badRequest().get("/api/v1/me/waitlist/" + id).then().statusCode(401);
         Map<String, Object> bad = new HashMap<>(body);
         bad.put("toDate", day.minusDays(1).toString());
         badRequestAs(client.accessToken()).contentType(ContentType.JSON).body(bad).post("/api/v1/me/waitlist").then()
@@ -155,8 +164,15 @@ class WaitlistTest {
         // Staff of another clinic cannot touch it; SALES may not write.
         FrontDesk.Setup stranger = FrontDesk.clinic();
         as(stranger.owner().accessToken()).delete("/api/v1/waitlist/" + id).then().statusCode(404);
+        as(stranger.owner().accessToken()).get("/api/v1/waitlist/" + id).then().statusCode(404);
+        as(s.owner().accessToken()).get("/api/v1/waitlist/" + id).then().statusCode(200)
+                .body("data.source", equalTo("CLIENT"));
+        badRequest().get("/api/v1/waitlist/" + id).then().statusCode(401);
+        badRequestAs(client.accessToken()).get("/api/v1/waitlist/" + id).then().statusCode(403);
+        badRequestAs(s.owner().accessToken()).get("/api/v1/waitlist/not-an-id").then().statusCode(400);
         People.Person sales = People.member(s.owner(), "SALES");
         badRequestAs(sales.accessToken()).get("/api/v1/waitlist").then().statusCode(403);
+        badRequestAs(sales.accessToken()).get("/api/v1/waitlist/" + id).then().statusCode(403);
         as(client.accessToken()).delete("/api/v1/me/waitlist/" + id).then().statusCode(204);
         assertThat(status(id)).isEqualTo("CANCELLED");
     }

@@ -15,6 +15,7 @@ import app.atrium.audit.AuditLog;
 import app.atrium.identity.AccountDirectory;
 import app.atrium.security.Caller;
 import app.atrium.security.Permissions;
+import app.atrium.security.Tenancy;
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
 import app.atrium.shared.ids.Ids;
@@ -37,12 +38,14 @@ public class PatientService {
     private final AccountDirectory accounts;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final Tenancy tenancy;
 
-    PatientService(AuditLog audit, AccountDirectory accounts, SecurityIdentity identity, Clock clock) {
+    PatientService(AuditLog audit, AccountDirectory accounts, SecurityIdentity identity, Clock clock, Tenancy tenancy) {
         this.audit = audit;
         this.accounts = accounts;
         this.identity = identity;
         this.clock = clock;
+        this.tenancy = tenancy;
     }
 
     @Transactional
@@ -119,8 +122,8 @@ public class PatientService {
     }
 
     /** The patient, under the tenant filter: another clinic's or a deleted one is a 404. */
-    static Patient patient(UUID id) {
-        return Patient.<Patient> findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Patient"));
+    private Patient patient(UUID id) {
+        return tenancy.byId(Patient.class, id).orElseThrow(() -> ApiException.notFound("Patient"));
     }
 
     private boolean mayReadDetails() {

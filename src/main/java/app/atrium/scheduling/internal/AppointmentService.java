@@ -91,7 +91,7 @@ public class AppointmentService {
             throw ApiException.validation("until", "a series has at most " + MAX_OCCURRENCES + " occurrences");
         }
         List<Appointment> booked = booking.bookSeries(ctx, new BookingService.Booking(cmd.patientId(),
-                cmd.appointmentTypeId(), cmd.practitionerId(), null, cmd.notes(), null, false, null,
+                cmd.appointmentTypeId(), cmd.practitionerId(), cmd.startsAt(), cmd.notes(), null, false, null,
                 Appointment.Source.STAFF, caller.accountId(), holder(caller)), locals);
         return new SchedulingViews.SeriesView(booked.getFirst().seriesId, views(booked, zone));
     }

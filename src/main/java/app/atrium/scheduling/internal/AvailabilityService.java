@@ -51,9 +51,17 @@ public class AvailabilityService {
     public record Context(ClinicDirectory.ClinicRef clinic, BookingSettings settings) {
     }
 
+    @Transactional
     public Context context(UUID clinicId) {
         ClinicDirectory.ClinicRef c = clinics.find(clinicId).orElseThrow(() -> ApiException.notFound("Clinic"));
         return new Context(c, BookingSettings.from(clinics.settings(clinicId)));
+    }
+
+    /** Availability at a clinic by id, its context read in the same transaction (one round of queries). */
+    @Transactional
+    public SchedulingViews.AvailabilityView availability(UUID clinicId, UUID typeId, UUID practitionerId, LocalDate from,
+            LocalDate to, Face face, String holder) {
+        return availability(context(clinicId), typeId, practitionerId, from, to, face, holder);
     }
 
     @Transactional
@@ -84,8 +92,8 @@ public class AvailabilityService {
     }
 
     /** The active service {@code id} of the clinic in scope, or a 404. */
-    static AppointmentType activeType(UUID id) {
-        return AppointmentType.<AppointmentType> findByIdOptional(id).filter(t -> t.active)
+    AppointmentType activeType(UUID id) {
+        return tenancy.byId(AppointmentType.class, id).filter(t -> t.active)
                 .orElseThrow(() -> ApiException.notFound("Appointment type"));
     }
 

@@ -66,7 +66,7 @@ public class BookingService {
     public SchedulingViews.HoldView hold(AvailabilityService.Context ctx, UUID typeId, UUID practitionerId,
             Instant startsAt, String holder, AvailabilityService.Face face) {
         return tenancy.within(ctx.clinic().id(), () -> {
-            AppointmentType type = AvailabilityService.activeType(typeId);
+            AppointmentType type = availability.activeType(typeId);
             availability.performer(ctx, type, practitionerId, face);
             lock(ctx, practitionerId);
             Instant now = clock.instant();
@@ -145,7 +145,7 @@ public class BookingService {
     @Transactional
     public Appointment book(AvailabilityService.Context ctx, Booking b, AvailabilityService.Face face) {
         return tenancy.within(ctx.clinic().id(), () -> {
-            AppointmentType type = AvailabilityService.activeType(b.appointmentTypeId());
+            AppointmentType type = availability.activeType(b.appointmentTypeId());
             availability.performer(ctx, type, b.practitionerId(), face);
             if (patients.find(b.patientId()).isEmpty()) {
                 throw ApiException.notFound("Patient");
@@ -213,7 +213,8 @@ public class BookingService {
 
     /**
      * Books every occurrence of a series or none: each start is checked like a staff booking; any that
-     * cannot be booked fails the whole series with a 409 naming every such date.
+     * cannot be booked fails the whole series with a 409 naming every such date. {@code template.startsAt},
+     * when not null, is the first occurrence's exact start.
      */
     @Transactional
     public List<Appointment> bookSeries(AvailabilityService.Context ctx, Booking template,
@@ -221,10 +222,15 @@ public class BookingService {
         java.time.ZoneId zone = ctx.clinic().timeZone();
         // The same clinic-local time every time: its offset follows daylight saving; a local time that
         // does not exist that day (clocks forward) is a conflict; a repeated one takes its first occurrence.
-        List<Instant> starts = locals.stream().map(l -> zone.getRules().getValidOffsets(l).isEmpty() ? null
-                : l.toInstant(zone.getRules().getValidOffsets(l).getFirst())).toList();
+        // The template's startsAt, when the series was given one, is the first start exactly (the second
+        // of a repeated time stays the second).
+        List<Instant> starts = new java.util.ArrayList<>(locals.stream().map(l -> zone.getRules().getValidOffsets(l)
+                .isEmpty() ? null : l.toInstant(zone.getRules().getValidOffsets(l).getFirst())).toList());
+        if (template.startsAt() != null) {
+            starts.set(0, template.startsAt());
+        }
         return tenancy.within(ctx.clinic().id(), () -> {
-            AppointmentType type = AvailabilityService.activeType(template.appointmentTypeId());
+            AppointmentType type = availability.activeType(template.appointmentTypeId());
             availability.performer(ctx, type, template.practitionerId(), AvailabilityService.Face.STAFF);
             if (patients.find(template.patientId()).isEmpty()) {
                 throw ApiException.notFound("Patient");

@@ -73,21 +73,38 @@ public class MyAppointmentService {
             Optional<Appointment.Status> status, Optional<SortCursor> after, int limit, Caller caller) {
         from.ifPresent(d -> app.atrium.shared.time.Dates.supported("from", d));
         to.ifPresent(d -> app.atrium.shared.time.Dates.supported("to", d));
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            throw ApiException.validation("to", "must be on or after from");
+        }
         Map<UUID, UUID> mine = patients.clinicsOfAccount(caller.accountId());
         if (mine.isEmpty()) {
             return new Page<>(List.of(), new Page.Meta(limit, null));
         }
         StringBuilder q = new StringBuilder("patientId in :patients");
         Parameters p = Parameters.with("patients", mine.keySet());
-        // Dates are read in UTC here: the client's appointments span clinics and time zones.
-        from.ifPresent(d -> {
-            q.append(" and startsAt >= :from");
-            p.and("from", d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        });
-        to.ifPresent(d -> {
-            q.append(" and startsAt < :to");
-            p.and("to", d.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        });
+        Map<UUID, AvailabilityService.Context> contexts = new java.util.HashMap<>();
+        if (from.isPresent() || to.isPresent()) {
+            // Dates are each clinic's own: one range per clinic the caller is a patient of, in its time zone.
+            List<String> ranges = new java.util.ArrayList<>();
+            int i = 0;
+            for (UUID clinic : new java.util.TreeSet<>(mine.values())) {
+                java.time.ZoneId zone = contexts.computeIfAbsent(clinic, availability::context).clinic().timeZone();
+                StringBuilder r = new StringBuilder("(clinicId = :c" + i);
+                p.and("c" + i, clinic);
+                int n = i;
+                from.ifPresent(d -> {
+                    r.append(" and startsAt >= :f").append(n);
+                    p.and("f" + n, d.atStartOfDay(zone).toInstant());
+                });
+                to.ifPresent(d -> {
+                    r.append(" and startsAt < :t").append(n);
+                    p.and("t" + n, d.plusDays(1).atStartOfDay(zone).toInstant());
+                });
+                ranges.add(r.append(')').toString());
+                i++;
+            }
+            q.append(" and (").append(String.join(" or ", ranges)).append(')');
+        }
         status.ifPresent(s -> {
             q.append(" and status = :status");
             p.and("status", s);
@@ -96,7 +113,6 @@ public class MyAppointmentService {
         List<Appointment> rows = tenancy.unscoped(() -> Appointment.<Appointment> find(q.toString(), p)
                 .page(0, limit + 1).list());
         List<Appointment> page = rows.size() > limit ? rows.subList(0, limit) : rows;
-        Map<UUID, AvailabilityService.Context> contexts = new java.util.HashMap<>();
         return new Page<>(page.stream().map(a -> view(a, contexts.computeIfAbsent(a.clinicId, availability::context)))
                 .toList(), new Page.Meta(limit, AppointmentService.nextByStart(rows, limit)));
     }

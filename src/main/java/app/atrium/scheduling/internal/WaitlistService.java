@@ -96,7 +96,7 @@ public class WaitlistService {
             throw ApiException.validation("latestTime", "must be after earliestTime");
         }
         return tenancy.within(ctx.clinic().id(), () -> {
-            AppointmentType type = AvailabilityService.activeType(typeId);
+            AppointmentType type = availability.activeType(typeId);
             if (practitioner != null) {
                 availability.performer(ctx, type, practitioner, face);
             }
@@ -141,6 +141,22 @@ public class WaitlistService {
         return tenancy.unscoped(() -> Page.of(WaitlistEntry.<WaitlistEntry> find(page.newestFirst("patientId in :patients",
                 p), p).page(0, page.fetchSize()).list(), page, e -> e.id,
                 e -> SchedulingViews.WaitlistView.from(e, offer(e))));
+    }
+
+    @Transactional
+    public SchedulingViews.WaitlistView get(UUID id) {
+        WaitlistEntry e = WaitlistEntry.<WaitlistEntry> findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("Waitlist entry"));
+        return SchedulingViews.WaitlistView.from(e, offer(e));
+    }
+
+    /** One of the caller's own entries, at any clinic; anyone else's is a 404. */
+    @Transactional
+    public SchedulingViews.WaitlistView getMine(UUID id, Caller caller) {
+        Map<UUID, UUID> own = patients.clinicsOfAccount(caller.accountId());
+        return tenancy.unscoped(() -> WaitlistEntry.<WaitlistEntry> findByIdOptional(id)
+                .filter(x -> own.containsKey(x.patientId)).map(e -> SchedulingViews.WaitlistView.from(e, offer(e))))
+                .orElseThrow(() -> ApiException.notFound("Waitlist entry"));
     }
 
     @Transactional

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import app.atrium.shared.time.HourMinute;
 import app.atrium.shared.validation.TextInput;
 import app.atrium.shared.web.AllowedMethods;
 import app.atrium.shared.web.RequestIds;
@@ -102,7 +103,8 @@ public class ExceptionMappers {
                 ? "must be one of " + List.of(e.getTargetType().getEnumConstants())
                 : e.getTargetType() == String.class && TextInput.CONTROL_CHARACTERS.equals(e.getOriginalMessage())
                         ? TextInput.CONTROL_CHARACTERS
-                        : "has the wrong type or format";
+                        : e.getTargetType() == java.time.LocalTime.class ? HourMinute.MESSAGE
+                                : "has the wrong type or format";
         return respond(ErrorCode.VALIDATION_ERROR, "Invalid input data",
                 List.of(new ErrorResponse.FieldError(jsonPath(e), expected)), request);
     }
