@@ -37,6 +37,10 @@ public final class Permissions {
     public static final String SCHEDULES_OWN = "schedules:own";
     public static final String APPOINTMENTS_READ = "appointments:read";
     public static final String APPOINTMENTS_WRITE = "appointments:write";
+    public static final String TREATMENTS_READ = "treatments:read";
+    public static final String TREATMENTS_WRITE = "treatments:write";
+    public static final String PAYMENTS_WRITE = "payments:write";
+    public static final String CLINICAL_NOTES = "clinical:notes";
     public static final String PLATFORM_ACCOUNTS = "platform:accounts";
     public static final String PLATFORM_CLINICS = "platform:clinics";
     public static final String PLATFORM_AUDIT = "platform:audit";
@@ -64,6 +68,10 @@ public final class Permissions {
         SCHEDULES_OWN(Permissions.SCHEDULES_OWN),
         APPOINTMENTS_READ(Permissions.APPOINTMENTS_READ),
         APPOINTMENTS_WRITE(Permissions.APPOINTMENTS_WRITE),
+        TREATMENTS_READ(Permissions.TREATMENTS_READ),
+        TREATMENTS_WRITE(Permissions.TREATMENTS_WRITE),
+        PAYMENTS_WRITE(Permissions.PAYMENTS_WRITE),
+        CLINICAL_NOTES(Permissions.CLINICAL_NOTES),
         PLATFORM_ACCOUNTS(Permissions.PLATFORM_ACCOUNTS),
         PLATFORM_CLINICS(Permissions.PLATFORM_CLINICS),
         PLATFORM_AUDIT(Permissions.PLATFORM_AUDIT);
@@ -81,11 +89,13 @@ public final class Permissions {
 
     private static final Set<Permission> STAFF = EnumSet.of(Permission.CLINIC_READ, Permission.MEMBERS_READ,
             Permission.DEPARTMENTS_READ, Permission.SETTINGS_READ, Permission.SERVICES_READ, Permission.SCHEDULES_READ);
-    /** Front desk and treatment rooms: patients in full. */
+    /** Front desk and treatment rooms: patients in full, treatments without their notes, payments. */
     private static final Set<Permission> CARE = union(STAFF, EnumSet.of(Permission.PATIENTS_READ,
             Permission.PATIENTS_NAMES, Permission.PATIENTS_WRITE, Permission.APPOINTMENTS_READ,
-            Permission.APPOINTMENTS_WRITE));
-    private static final Set<Permission> ADMIN = union(CARE, EnumSet.of(Permission.SERVICES_MANAGE,
+            Permission.APPOINTMENTS_WRITE, Permission.TREATMENTS_READ, Permission.PAYMENTS_WRITE));
+    /** Who records clinical work and reads clinical notes. */
+    private static final Set<Permission> CLINICAL = EnumSet.of(Permission.TREATMENTS_WRITE, Permission.CLINICAL_NOTES);
+    private static final Set<Permission> ADMIN = union(union(CARE, CLINICAL), EnumSet.of(Permission.SERVICES_MANAGE,
             Permission.SCHEDULES_MANAGE, Permission.CLINIC_UPDATE,
             Permission.MEMBERS_MANAGE, Permission.INVITATIONS_MANAGE, Permission.DEPARTMENTS_MANAGE,
             Permission.SETTINGS_MANAGE, Permission.AUDIT_READ));
@@ -94,7 +104,7 @@ public final class Permissions {
     public static final Map<String, Set<Permission>> MATRIX = Map.of(
             Roles.OWNER, union(ADMIN, EnumSet.of(Permission.OWNERS_MANAGE)),
             Roles.ADMIN, ADMIN,
-            Roles.PRACTITIONER, union(CARE, EnumSet.of(Permission.SCHEDULES_OWN)),
+            Roles.PRACTITIONER, union(union(CARE, CLINICAL), EnumSet.of(Permission.SCHEDULES_OWN)),
             Roles.RECEPTIONIST, union(CARE, EnumSet.of(Permission.SCHEDULES_MANAGE)),
             Roles.SALES, union(STAFF, EnumSet.of(Permission.PATIENTS_NAMES)),
             Roles.SUPER_ADMIN, EnumSet.of(Permission.PLATFORM_ACCOUNTS, Permission.PLATFORM_CLINICS,

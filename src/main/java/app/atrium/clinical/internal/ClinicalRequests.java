@@ -1,0 +1,80 @@
+package app.atrium.clinical.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openapitools.jackson.nullable.JsonNullable;
+
+import app.atrium.shared.validation.MultiLine;
+import app.atrium.shared.validation.NoLinks;
+
+/** Request bodies of the clinical records. */
+public final class ClinicalRequests {
+
+    static final long MAX_CENTS = 100_000_000_00L; // 100 million in the currency's main unit
+
+    public record RecordTreatment(
+            @NotNull UUID patientId,
+            @NotNull @Schema(description = "The procedure: one of the clinic's services") UUID appointmentTypeId,
+            @Schema(nullable = true, description = "The appointment it was done in, if any: same patient") UUID appointmentId,
+            @Schema(nullable = true,
+                    description = "A practitioner of the clinic; default: the appointment's, else you") UUID practitionerId,
+            @Schema(nullable = true, minimum = "1", maximum = "48",
+                    description = "Clinic's numbering (clinical.toothNumbering): "
+                            + "FDI 11-48 or UNIVERSAL 1-32; absent for work not on a tooth") Integer toothNumber,
+            @Size(max = 5) @Schema(nullable = true,
+                    description = "Surfaces of the tooth (needs toothNumber)") List<@NotNull Surface> surfaces,
+            @Size(min = 1, max = 100) @NoLinks @Schema(nullable = true, description = "For aesthetic work: where, "
+                    + "e.g. \"forehead\" (not with toothNumber)") String bodyArea,
+            @Schema(nullable = true, description = "Clinic-local date; default: today (DONE) ") LocalDate date,
+            @Schema(nullable = true, description = "Default: the service's price") @Min(0) @Max(MAX_CENTS) Long totalPriceCents,
+            @Min(0) @Max(MAX_CENTS) @Schema(nullable = true,
+                    description = "At most totalPriceCents; default 0") Long discountCents,
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") @Schema(nullable = true,
+                    description = "Default: the clinic's") String currency,
+            @Size(max = 4000) @MultiLine @Schema(nullable = true, description = "Clinical notes") String notes,
+            @Schema(nullable = true, description = "PLANNED or DONE (default)") Treatment.Status status) {
+    }
+
+    public record UpdateTreatment(
+            @Schema(implementation = String.class, format = "uuid", nullable = true) JsonNullable<UUID> appointmentId,
+            @Schema(implementation = String.class, format = "uuid",
+                    description = "Cannot be cleared") JsonNullable<UUID> practitionerId,
+            @Schema(implementation = Integer.class, nullable = true, minimum = "1", maximum = "48",
+                    description = "In the clinic's numbering") JsonNullable<Integer> toothNumber,
+            @Size(max = 5) @Schema(implementation = Surface.class, type = SchemaType.ARRAY, nullable = true,
+                    description = "Replaces the list") JsonNullable<List<@NotNull Surface>> surfaces,
+            @Size(min = 1, max = 100) @NoLinks @Schema(implementation = String.class,
+                    nullable = true) JsonNullable<String> bodyArea,
+            @Schema(implementation = LocalDate.class, description = "Cannot be cleared") JsonNullable<LocalDate> date,
+            @Min(0) @Max(MAX_CENTS) @Schema(implementation = Long.class,
+                    description = "Cannot be cleared") JsonNullable<Long> totalPriceCents,
+            @Min(0) @Max(MAX_CENTS) @Schema(implementation = Long.class,
+                    description = "Cannot be cleared") JsonNullable<Long> discountCents,
+            @Size(max = 4000) @MultiLine @Schema(implementation = String.class, nullable = true) JsonNullable<String> notes,
+            @Schema(ref = "TreatmentStatus",
+                    description = "PLANNED or DONE; VOID through DELETE") JsonNullable<Treatment.Status> status,
+            @Schema(nullable = true, description = "The version you read; a stale one is a 409") Long version) {
+    }
+
+    public record RecordPayment(
+            @NotNull @Min(-MAX_CENTS) @Max(MAX_CENTS) @Schema(description = "Positive: paid; negative: a refund "
+                    + "(with a reason). Not zero.") Long amountCents,
+            @NotNull TreatmentPayment.Method method,
+            @Schema(nullable = true, description = "Default: now; not in the future") Instant paidAt,
+            @Size(min = 1, max = 500) @NoLinks @Schema(nullable = true, description = "Required for a refund") String reason) {
+    }
+
+    private ClinicalRequests() {
+    }
+}
