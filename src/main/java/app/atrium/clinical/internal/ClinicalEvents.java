@@ -21,6 +21,7 @@ public class ClinicalEvents {
 
     public static final String TREATMENT_RECORDED = "treatment.recorded";
     public static final String PAYMENT_RECORDED = "payment.recorded";
+    public static final String CONSULTATION_COMPLETED = "consultation.completed";
 
     @RegisterForReflection
     public record TreatmentEvent(String event, UUID treatmentId, UUID clinicId, UUID patientId, UUID practitionerId,
@@ -31,6 +32,11 @@ public class ClinicalEvents {
     @RegisterForReflection
     public record PaymentEvent(String event, UUID paymentId, UUID treatmentId, UUID clinicId, UUID patientId,
             long amountCents, String currency, String method, Instant paidAt, Instant occurredAt) {
+    }
+
+    @RegisterForReflection
+    public record ConsultationEvent(String event, UUID consultationId, UUID clinicId, UUID patientId,
+            UUID practitionerId, UUID appointmentId, LocalDate followUpDate, Instant completedAt, Instant occurredAt) {
     }
 
     private final Outbox outbox;
@@ -50,5 +56,11 @@ public class ClinicalEvents {
     void paid(TreatmentPayment p) {
         outbox.enqueue(JobType.named(PAYMENT_RECORDED), new PaymentEvent(PAYMENT_RECORDED, p.id, p.treatmentId, p.clinicId,
                 p.patientId, p.amountCents, p.currency, p.method.name(), p.paidAt, clock.instant()));
+    }
+
+    void consulted(Consultation c) {
+        outbox.enqueue(JobType.named(CONSULTATION_COMPLETED), new ConsultationEvent(CONSULTATION_COMPLETED, c.id,
+                c.clinicId, c.patientId, c.practitionerId, c.appointmentId, c.followUpOn, c.completedAt,
+                clock.instant()));
     }
 }

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -73,6 +75,75 @@ public final class ClinicalRequests {
             @NotNull TreatmentPayment.Method method,
             @Schema(nullable = true, description = "Default: now; not in the future") Instant paidAt,
             @Size(min = 1, max = 500) @NoLinks @Schema(nullable = true, description = "Required for a refund") String reason) {
+    }
+
+    public record NewMilestone(
+            @NotBlank @Size(max = 200) @NoLinks String title,
+            @Schema(nullable = true, description = "Clinic-local") LocalDate dueDate) {
+    }
+
+    public record CreatePlan(
+            @NotNull UUID patientId,
+            @NotBlank @Size(max = 200) @NoLinks String name,
+            @Schema(nullable = true, description = "Clinic-local; default: today") LocalDate startDate,
+            @NotNull @Min(1) @Max(520) Integer durationWeeks,
+            @Size(max = 100) @Schema(nullable = true, description = "The patient's treatments it plans; each in at "
+                    + "most one plan") List<@NotNull UUID> treatmentIds,
+            @Size(max = 50) @Schema(nullable = true, description = "In order") List<@NotNull @Valid NewMilestone> milestones) {
+    }
+
+    public record UpdatePlan(
+            @Size(min = 1, max = 200) @NoLinks @Schema(implementation = String.class,
+                    description = "Cannot be cleared") JsonNullable<String> name,
+            @Schema(implementation = LocalDate.class, description = "Cannot be cleared") JsonNullable<LocalDate> startDate,
+            @Min(1) @Max(520) @Schema(implementation = Integer.class,
+                    description = "Cannot be cleared") JsonNullable<Integer> durationWeeks,
+            @Schema(ref = "TreatmentPlanStatus", description = "ACTIVE and PAUSED switch; COMPLETED and CANCELLED end "
+                    + "the plan") JsonNullable<TreatmentPlan.Status> status,
+            @Size(max = 100) @Schema(implementation = UUID.class, type = SchemaType.ARRAY,
+                    description = "Replaces the list") JsonNullable<List<@NotNull UUID>> treatmentIds,
+            @Schema(nullable = true, description = "The version you read; a stale one is a 409") Long version) {
+    }
+
+    public record UpdateMilestone(
+            @Schema(implementation = Boolean.class,
+                    description = "true marks it done now, false undone") JsonNullable<Boolean> done,
+            @Size(min = 1, max = 200) @NoLinks @Schema(implementation = String.class,
+                    description = "Cannot be cleared") JsonNullable<String> title,
+            @Schema(implementation = LocalDate.class, nullable = true) JsonNullable<LocalDate> dueDate) {
+    }
+
+    public record RequestConsultation(
+            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+                    message = "is not a clinic slug") String clinicSlug,
+            @Schema(nullable = true, description = "A practitioner of the clinic; absent: anyone") UUID practitionerId,
+            @NotNull @Size(min = 1, max = 10) List<Consultation.@NotNull Concern> concerns,
+            @Size(max = 2000) @MultiLine @NoLinks @Schema(nullable = true) String message,
+            @Size(max = 500) @NoLinks @Schema(nullable = true, description = "When suits you, in your words "
+                    + "(\"weekday mornings\")") String preferredTimes) {
+    }
+
+    public record CancelConsultation(
+            @Size(max = 500) @NoLinks @Schema(nullable = true) String reason) {
+    }
+
+    public record RateConsultation(
+            @NotNull @Min(1) @Max(5) Integer rating,
+            @Size(max = 2000) @MultiLine @NoLinks @Schema(nullable = true) String comment) {
+    }
+
+    public record ScheduleConsultation(
+            @NotNull @Schema(description = "An appointment of the consultation's patient") UUID appointmentId) {
+    }
+
+    public record CompleteConsultation(
+            @Size(max = 10) @Schema(nullable = true,
+                    description = "Concerns found; default: those asked") List<Consultation.@NotNull Concern> concerns,
+            @NotBlank @Size(max = 10000) @MultiLine String findings,
+            @Size(max = 10000) @MultiLine @Schema(nullable = true) String recommendations,
+            @Size(max = 10000) @MultiLine @Schema(nullable = true,
+                    description = "Internal: never shown to the client") String notes,
+            @Schema(nullable = true, description = "Clinic-local: when to see the patient again") LocalDate followUpDate) {
     }
 
     private ClinicalRequests() {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public final class ClinicalViews {
 
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @Schema(name = "Treatment")
     public record TreatmentView(
             @Schema(required = true) UUID id,
             @Schema(required = true) UUID patientId,
@@ -49,6 +50,7 @@ public final class ClinicalViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @Schema(name = "TreatmentPayment")
     public record PaymentView(
             @Schema(required = true) UUID id,
             @Schema(required = true) UUID treatmentId,
@@ -66,6 +68,7 @@ public final class ClinicalViews {
         }
     }
 
+    @Schema(name = "ChartEntry")
     public record ChartEntry(
             @Schema(required = true) UUID treatmentId,
             @Schema(required = true) UUID appointmentTypeId,
@@ -75,6 +78,7 @@ public final class ClinicalViews {
             @Schema(required = true) LocalDate date) {
     }
 
+    @Schema(name = "ChartTooth")
     public record ToothView(
             @Schema(required = true) int toothNumber,
             @Schema(required = true, ref = "ToothNumbering") ToothNumbering toothNumbering,
@@ -82,6 +86,7 @@ public final class ClinicalViews {
             @Schema(required = true, description = "Every treatment of the tooth, newest first") List<ChartEntry> history) {
     }
 
+    @Schema(name = "DentalChart")
     public record ChartView(
             @Schema(required = true) UUID patientId,
             @Schema(required = true, ref = "ToothNumbering",
@@ -90,6 +95,7 @@ public final class ClinicalViews {
                     description = "Teeth with at least one treatment that is not void, by number") List<ToothView> teeth) {
     }
 
+    @Schema(name = "BalanceLine")
     public record BalanceLine(
             @Schema(required = true) String currency,
             @Schema(required = true, description = "Sum of prices of treatments that are not void") long billedCents,
@@ -98,9 +104,118 @@ public final class ClinicalViews {
             @Schema(required = true, description = "billed - discounts - paid") long outstandingCents) {
     }
 
+    @Schema(name = "PatientBalance")
     public record BalanceView(
             @Schema(required = true) UUID patientId,
             @Schema(required = true, description = "One line per currency, the clinic's first") List<BalanceLine> balances) {
+    }
+
+    @Schema(name = "Milestone")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record MilestoneView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) String title,
+            LocalDate dueDate,
+            @Schema(description = "When it was marked done; absent while open") Instant doneAt,
+            @Schema(required = true) boolean done) {
+
+        static MilestoneView from(Milestone m) {
+            return new MilestoneView(m.id, m.title, m.dueDate, m.doneAt, m.doneAt != null);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @Schema(name = "TreatmentPlan")
+    public record PlanView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID patientId,
+            @Schema(description = "On the client's face: the clinic") UUID clinicId,
+            @Schema(description = "On the client's face: the clinic's name") String clinicName,
+            @Schema(required = true) String name,
+            @Schema(required = true, description = "Clinic-local") LocalDate startDate,
+            @Schema(required = true) int durationWeeks,
+            @Schema(required = true, description = "startDate + durationWeeks") LocalDate endDate,
+            @Schema(required = true) TreatmentPlan.Status status,
+            @Schema(required = true,
+                    description = "Milestones done, percent (rounded down); 0 without milestones") int progressPercent,
+            @Schema(required = true) List<UUID> treatmentIds,
+            @Schema(required = true) List<MilestoneView> milestones,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt,
+            @Schema(required = true) long version) {
+
+        static PlanView from(TreatmentPlan p, List<Milestone> milestones, String clinicName) {
+            long done = milestones.stream().filter(m -> m.doneAt != null).count();
+            int progress = milestones.isEmpty() ? 0 : (int) (done * 100 / milestones.size());
+            return new PlanView(p.id, p.patientId, clinicName == null ? null : p.clinicId, clinicName, p.name,
+                    p.startDate, p.durationWeeks, p.startDate.plusWeeks(p.durationWeeks), p.status, progress,
+                    p.treatmentIds.stream().sorted().toList(), milestones.stream().map(MilestoneView::from).toList(),
+                    p.createdAt, p.updatedAt, p.version);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @Schema(name = "Consultation")
+    public record ConsultationView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID patientId,
+            @Schema(implementation = String.class, format = "uuid") UUID practitionerId,
+            @Schema(required = true) List<Consultation.Concern> concerns,
+            String message,
+            String preferredTimes,
+            @Schema(required = true) Consultation.Status status,
+            @Schema(implementation = String.class, format = "uuid") UUID appointmentId,
+            @Schema(description = "The appointment's start") Instant scheduledAt,
+            @Schema(description = "Only for callers with clinical:notes") String findings,
+            @Schema(description = "Only for callers with clinical:notes") String recommendations,
+            @Schema(description = "Only for callers with clinical:notes") String notes,
+            LocalDate followUpDate,
+            Instant completedAt,
+            Instant cancelledAt,
+            String cancelReason,
+            Integer rating,
+            String ratingComment,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt,
+            @Schema(required = true) long version) {
+
+        static ConsultationView from(Consultation c, boolean clinical) {
+            return new ConsultationView(c.id, c.patientId, c.practitionerId, ConsultationService.concerns(c.concerns),
+                    c.message, c.preferredTimes, c.status, c.appointmentId, c.scheduledAt, clinical ? c.findings : null,
+                    clinical ? c.recommendations : null, clinical ? c.notes : null, c.followUpOn, c.completedAt,
+                    c.cancelledAt, c.cancelReason, c.rating, c.ratingComment, c.createdAt, c.updatedAt, c.version);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    @Schema(name = "MyConsultation")
+    public record MyConsultationView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID clinicId,
+            @Schema(required = true) String clinicName,
+            @Schema(implementation = String.class, format = "uuid") UUID practitionerId,
+            @Schema(required = true) List<Consultation.Concern> concerns,
+            String message,
+            String preferredTimes,
+            @Schema(required = true) Consultation.Status status,
+            @Schema(implementation = String.class, format = "uuid") UUID appointmentId,
+            Instant scheduledAt,
+            @Schema(description = "Once completed") String findings,
+            @Schema(description = "Once completed") String recommendations,
+            LocalDate followUpDate,
+            Instant completedAt,
+            Instant cancelledAt,
+            @Schema(description = "Yours, once given (1-5)") Integer rating,
+            String ratingComment,
+            @Schema(required = true, description = "Rating is open: completed and not rated yet") boolean mayRate,
+            @Schema(required = true) Instant createdAt) {
+
+        static MyConsultationView from(Consultation c, String clinicName) {
+            return new MyConsultationView(c.id, c.clinicId, clinicName, c.practitionerId,
+                    ConsultationService.concerns(c.concerns), c.message, c.preferredTimes, c.status, c.appointmentId,
+                    c.scheduledAt, c.findings, c.recommendations, c.followUpOn, c.completedAt, c.cancelledAt, c.rating,
+                    c.ratingComment, c.status == Consultation.Status.COMPLETED && c.rating == null, c.createdAt);
+        }
     }
 
     private ClinicalViews() {
