@@ -1,5 +1,6 @@
 package app.atrium.clinical;
 
+import static app.atrium.testing.Api.api;
 import static app.atrium.testing.Api.as;
 import static app.atrium.testing.Api.badRequest;
 import static app.atrium.testing.Api.badRequestAs;
@@ -113,6 +114,17 @@ class ConsultationTest {
         assertThat(Sql.value("select rating from consultations where id = cast(:c as uuid)", "c", id)).isEqualTo(5);
         assertThat(as(client.accessToken()).get("/api/v1/me/consultations").then().statusCode(200).extract().jsonPath()
                 .<String> getList("data.id")).containsExactly(id);
+
+        // The clinic's public page shows the rating and the first free start, with no token.
+        JsonPath page = api().get("/api/v1/public/clinics/" + slug(s) + "/practitioners").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(page.<String> getList("data.id")).containsExactly(s.practitionerId().toString());
+        assertThat(page.getDouble("data[0].averageRating")).isEqualTo(5.0);
+        assertThat(page.getLong("data[0].ratingCount")).isEqualTo(1);
+        assertThat(page.getString("data[0].nextFreeSlot")).isNotBlank();
+        assertThat(page.getString("data[0].nextFreeSlotServiceId")).isEqualTo(s.serviceId().toString());
+        assertThat(page.prettify()).doesNotContain("Mild acne", "Clear advice", patient);
+        api().get("/api/v1/public/clinics/no-such-clinic-here/practitioners").then().statusCode(404);
     }
 
     @Test
@@ -166,5 +178,14 @@ class ConsultationTest {
                 .toString())).post("/api/v1/consultations/" + id + "/schedule").then().statusCode(409);
         as(s.owner().accessToken()).get("/api/v1/consultations/" + id).then().statusCode(200)
                 .body("data.cancelReason", equalTo("Feeling better"));
+
+        // At most 10 requests an hour per account.
+        People.Person eager = People.register();
+        Map<String, Object> body = ask(s);
+        for (int i = 0; i < 10; i++) {
+            request(eager, body);
+        }
+        as(eager.accessToken()).contentType(ContentType.JSON).body(body).post("/api/v1/me/consultations").then()
+                .statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 }

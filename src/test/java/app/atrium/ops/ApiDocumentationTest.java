@@ -26,7 +26,7 @@ class ApiDocumentationTest {
             "post /api/v1/auth/password/reset", "get /api/v1/public/storage/objects/{key}",
             "put /api/v1/public/storage/objects/{key}", "get /api/v1/public/clinics/{slug}",
             "get /api/v1/public/clinics/{slug}/availability", "post /api/v1/public/clinics/{slug}/holds",
-            "get /api/v1/public/calendar/{token}.ics");
+            "get /api/v1/public/calendar/{token}.ics", "get /api/v1/public/clinics/{slug}/practitioners");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -218,6 +218,66 @@ public final class ClinicalViews {
         }
     }
 
+    @Schema(name = "ConsultationCounts")
+    public record ConsultationCounts(
+            @Schema(required = true) long total,
+            @Schema(required = true, description = "Requested or scheduled") long upcoming,
+            @Schema(required = true) long completed) {
+    }
+
+    @Schema(name = "PlanProgress")
+    public record PlanProgress(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) String name,
+            @Schema(required = true) String clinicName,
+            @Schema(required = true) int progressPercent) {
+    }
+
+    @Schema(name = "PlanCounts")
+    public record PlanCounts(
+            @Schema(required = true) long active,
+            @Schema(required = true,
+                    description = "Mean progress of the active plans; 0 without any") int averageProgressPercent,
+            @Schema(required = true, description = "The active plans, earliest start first") List<PlanProgress> plans) {
+    }
+
+    @Schema(name = "NextAppointment")
+    public record NextAppointment(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) Instant startsAt,
+            @Schema(required = true) String clinicName) {
+    }
+
+    @Schema(name = "AppointmentCounts")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record AppointmentCounts(
+            @Schema(required = true, description = "Pending or confirmed, still to come") long upcoming,
+            @Schema(description = "The soonest; absent without any") NextAppointment next) {
+    }
+
+    @Schema(name = "ClientStatistics")
+    public record StatisticsView(
+            @Schema(required = true) ConsultationCounts consultations,
+            @Schema(required = true) PlanCounts treatmentPlans,
+            @Schema(required = true) AppointmentCounts appointments) {
+    }
+
+    @Schema(name = "DirectoryPractitioner", description = "A practitioner on a clinic's public page")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record DirectoryPractitioner(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) String firstName,
+            @Schema(required = true) String lastName,
+            String specialty,
+            String bio,
+            @Schema(required = true) List<UUID> serviceIds,
+            @Schema(description = "Mean of the clients' ratings of completed consultations (1-5, one decimal); absent "
+                    + "without any") Double averageRating,
+            @Schema(required = true) long ratingCount,
+            @Schema(description = "The first start a client can book, within about two months") Instant nextFreeSlot,
+            @Schema(description = "The service nextFreeSlot is for (their shortest)") UUID nextFreeSlotServiceId) {
+    }
+
     private ClinicalViews() {
     }
 }

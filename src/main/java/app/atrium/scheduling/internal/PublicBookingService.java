@@ -39,10 +39,12 @@ public class PublicBookingService {
     private final RateLimiter limiter;
     private final ClientInfo client;
     private final SchedulingConfig config;
+    private final java.time.Clock clock;
 
     PublicBookingService(ClinicDirectory clinics, AvailabilityService availability, BookingService booking,
             ScheduleService schedules, ClinicUploads uploads, Tenancy tenancy, RateLimiter limiter, ClientInfo client,
-            SchedulingConfig config) {
+            SchedulingConfig config, java.time.Clock clock) {
+        this.clock = clock;
         this.clinics = clinics;
         this.availability = availability;
         this.booking = booking;
@@ -69,10 +71,7 @@ public class PublicBookingService {
     public SchedulingViews.PublicClinicView clinic(String slug) {
         AvailabilityService.Context ctx = open(slug);
         return tenancy.within(ctx.clinic().id(), () -> {
-            Set<UUID> practitioners = Set.copyOf(clinics.membersWithRole(ctx.clinic().id(), ClinicRole.PRACTITIONER));
-            Set<UUID> hidden = PractitionerProfile.ofAll(List.copyOf(practitioners)).stream().filter(p -> !p.bookable)
-                    .map(p -> p.accountId).collect(Collectors.toSet());
-            List<UUID> bookable = practitioners.stream().filter(id -> !hidden.contains(id)).toList();
+            List<UUID> bookable = bookable(ctx);
             List<SchedulingViews.PublicService> services = AppointmentType.all(true).stream()
                     .filter(t -> t.practitionerIds.stream().anyMatch(bookable::contains))
                     .map(SchedulingViews.PublicService::from).toList();
@@ -88,6 +87,53 @@ public class PublicBookingService {
             return new SchedulingViews.PublicClinicView(ctx.clinic().name(), ctx.clinic().slug(),
                     ctx.clinic().timeZone().getId(), ctx.clinic().currency(), logo, services, people);
         });
+    }
+
+    /**
+     * The clinic's bookable practitioners who perform a service, each with the first start a client can
+     * book with them in the next {@value #NEXT_SLOT_DAYS} days (for their shortest service), if any.
+     */
+    @Transactional
+    public List<PractitionerSlot> practitioners(String slug) {
+        AvailabilityService.Context ctx = open(slug);
+        return tenancy.within(ctx.clinic().id(), () -> {
+            List<AppointmentType> services = AppointmentType.all(true);
+            LocalDate today = LocalDate.now(clock.withZone(ctx.clinic().timeZone()));
+            return schedules.views(bookable(ctx)).stream().filter(p -> !p.services().isEmpty()).map(p -> {
+                Optional<AppointmentType> shortest = services.stream().filter(t -> t.practitionerIds.contains(p.id()))
+                        .min(java.util.Comparator.comparingInt((AppointmentType t) -> t.durationMinutes)
+                                .thenComparing(t -> t.id));
+                SchedulingViews.SlotView next = shortest.flatMap(t -> firstSlot(ctx, t.id, p.id(), today)).orElse(null);
+                return new PractitionerSlot(SchedulingViews.PublicPractitioner.from(p), ctx.clinic().id(),
+                        next == null ? null : next.startsAt(), next == null ? null : shortest.get().id);
+            }).toList();
+        });
+    }
+
+    static final int NEXT_SLOT_DAYS = 62;
+
+    public record PractitionerSlot(SchedulingViews.PublicPractitioner practitioner, UUID clinicId,
+            java.time.Instant nextFreeStart, UUID nextFreeServiceId) {
+    }
+
+    private Optional<SchedulingViews.SlotView> firstSlot(AvailabilityService.Context ctx, UUID type, UUID practitioner,
+            LocalDate today) {
+        for (int from = 0; from < NEXT_SLOT_DAYS; from += AvailabilityService.MAX_DAYS) {
+            LocalDate start = today.plusDays(from);
+            List<SchedulingViews.SlotView> slots = availability.availability(ctx, type, practitioner, start,
+                    start.plusDays(AvailabilityService.MAX_DAYS - 1), AvailabilityService.Face.CLIENT, null).slots();
+            if (!slots.isEmpty()) {
+                return Optional.of(slots.getFirst());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<UUID> bookable(AvailabilityService.Context ctx) {
+        Set<UUID> practitioners = Set.copyOf(clinics.membersWithRole(ctx.clinic().id(), ClinicRole.PRACTITIONER));
+        Set<UUID> hidden = PractitionerProfile.ofAll(List.copyOf(practitioners)).stream().filter(p -> !p.bookable)
+                .map(p -> p.accountId).collect(Collectors.toSet());
+        return practitioners.stream().filter(id -> !hidden.contains(id)).sorted().toList();
     }
 
     @Transactional
