@@ -146,6 +146,32 @@ public final class ClinicalRequests {
             @Schema(nullable = true, description = "Clinic-local: when to see the patient again") LocalDate followUpDate) {
     }
 
+    @Schema(name = "MedicalHistoryQuestionType")
+    public enum QuestionType {
+        TEXT,
+        TEXTAREA,
+        RADIO,
+        CHECKBOX,
+        DATE,
+        YES_NO
+    }
+
+    @Schema(name = "MedicalHistoryQuestionInput")
+    public record Question(
+            @NotBlank @Pattern(regexp = "[a-z0-9_]{1,40}", message = "must be 1-40 lowercase letters, digits or _") @Schema(
+                    description = "Stable key of the question: answers refer to it") String id,
+            @NotBlank @Size(max = 500) @NoLinks String text,
+            @NotNull QuestionType type,
+            @Size(max = 20) @Schema(nullable = true,
+                    description = "RADIO and CHECKBOX only: 2-20 distinct choices") List<@NotBlank @Size(
+                            max = 200) String> options,
+            @Schema(nullable = true, description = "Default false") Boolean required) {
+    }
+
+    public record PutQuestionnaire(
+            @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Question> questions) {
+    }
+
     private ClinicalRequests() {
     }
 }

@@ -278,6 +278,23 @@ public final class ClinicalViews {
             @Schema(description = "The service nextFreeSlot is for (their shortest)") UUID nextFreeSlotServiceId) {
     }
 
+    @Schema(name = "MedicalHistoryQuestion")
+    public record QuestionView(
+            @Schema(required = true) String id,
+            @Schema(required = true) String text,
+            @Schema(required = true) ClinicalRequests.QuestionType type,
+            @Schema(required = true, description = "Empty unless RADIO or CHECKBOX") List<String> options,
+            @Schema(required = true) boolean required) {
+    }
+
+    @Schema(name = "MedicalHistoryQuestionnaire")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record QuestionnaireView(
+            @Schema(required = true, description = "1, 2, 3...: every change is a new version; 0 before the first") int version,
+            @Schema(description = "When this version was written; absent before the first") Instant createdAt,
+            @Schema(required = true, description = "In order") List<QuestionView> questions) {
+    }
+
     private ClinicalViews() {
     }
 }
