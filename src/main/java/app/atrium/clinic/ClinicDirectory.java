@@ -27,6 +27,9 @@ import app.atrium.security.Tenancy;
 @ApplicationScoped
 public class ClinicDirectory {
 
+    /** A clinic slug, as the clinic feature accepts one at creation: 3-60 lowercase letters, digits or dashes. */
+    public static final String SLUG_PATTERN = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])";
+
     public record ClinicRef(UUID id, String name, String slug, ZoneId timeZone, String currency, UUID logoUploadId,
             boolean active) {
     }

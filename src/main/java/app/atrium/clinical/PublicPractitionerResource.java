@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import app.atrium.clinic.ClinicDirectory;
 import app.atrium.clinical.internal.ClinicalViews;
 import app.atrium.clinical.internal.DirectoryService;
 import app.atrium.shared.web.Envelope;
@@ -42,7 +43,7 @@ public class PublicPractitionerResource {
                     + "start. An unknown, suspended or offline clinic is a 404.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,429")
     public Envelope<List<ClinicalViews.DirectoryPractitioner>> list(
-            @PathParam("slug") @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+            @PathParam("slug") @Pattern(regexp = ClinicDirectory.SLUG_PATTERN,
                     message = "is not a clinic slug") String slug) {
         return Envelope.of(directory.ofClinic(slug));
     }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import app.atrium.clinic.ClinicDirectory;
 import app.atrium.scheduling.internal.PublicBookingService;
 import app.atrium.scheduling.internal.SchedulingRequests;
 import app.atrium.scheduling.internal.SchedulingViews;
@@ -39,7 +40,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @EndpointDisabled(name = "atrium.api.enabled", stringValue = "false")
 public class PublicBookingResource {
 
-    private static final String SLUG = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])";
+    private static final String SLUG = ClinicDirectory.SLUG_PATTERN;
     private static final String LIMITED = " Rate limited per client address (429 with Retry-After). A clinic that is "
             + "suspended or does not take online bookings is a 404.";
 

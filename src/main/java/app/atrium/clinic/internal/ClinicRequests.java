@@ -13,6 +13,7 @@ import org.openapitools.jackson.nullable.JsonNullable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import app.atrium.clinic.ClinicDirectory;
 import app.atrium.clinic.ClinicRole;
 import app.atrium.shared.validation.MultiLine;
 import app.atrium.shared.validation.NoLinks;
@@ -26,7 +27,7 @@ public final class ClinicRequests {
 
     public record CreateClinic(
             @NotBlank @Size(max = 120) @NoLinks String name,
-            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+            @NotBlank @Pattern(regexp = ClinicDirectory.SLUG_PATTERN,
                     message = "must be 3-60 lowercase letters, digits or dashes") String slug,
             @NotBlank @Size(max = 64) @Schema(description = "IANA time zone, e.g. Europe/Berlin") String timeZone,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,

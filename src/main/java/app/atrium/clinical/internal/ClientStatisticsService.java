@@ -53,10 +53,9 @@ public class ClientStatisticsService {
                     : TreatmentPlan.list("patientId in ?1 and status = ?2 order by startDate, id", own.keySet(),
                             TreatmentPlan.Status.ACTIVE);
             Map<UUID, List<Milestone>> milestones = Milestone.ofAll(active.stream().map(p -> p.id).toList());
-            List<ClinicalViews.PlanProgress> plans = active.stream().map(p -> {
-                ClinicalViews.PlanView v = ClinicalViews.PlanView.from(p, milestones.getOrDefault(p.id, List.of()), "");
-                return new ClinicalViews.PlanProgress(p.id, p.name, name(names, p.clinicId), v.progressPercent());
-            }).toList();
+            List<ClinicalViews.PlanProgress> plans = active.stream().map(p -> new ClinicalViews.PlanProgress(p.id, p.name,
+                    name(names, p.clinicId), ClinicalViews.PlanView.progress(milestones.getOrDefault(p.id, List.of()))))
+                    .toList();
             int average = plans.isEmpty() ? 0
                     : (int) plans.stream().mapToInt(ClinicalViews.PlanProgress::progressPercent).average().orElse(0);
             long upcoming = scheduling.countUpcoming(own.keySet(), now);

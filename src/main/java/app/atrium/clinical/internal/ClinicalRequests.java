@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openapitools.jackson.nullable.JsonNullable;
 
+import app.atrium.clinic.ClinicDirectory;
 import app.atrium.shared.validation.MultiLine;
 import app.atrium.shared.validation.NoLinks;
 
@@ -114,7 +115,7 @@ public final class ClinicalRequests {
     }
 
     public record RequestConsultation(
-            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+            @NotBlank @Pattern(regexp = ClinicDirectory.SLUG_PATTERN,
                     message = "is not a clinic slug") String clinicSlug,
             @Schema(nullable = true, description = "A practitioner of the clinic; absent: anyone") UUID practitionerId,
             @NotNull @Size(min = 1, max = 10) List<Consultation.@NotNull Concern> concerns,

@@ -144,11 +144,15 @@ public final class ClinicalViews {
             @Schema(required = true) Instant updatedAt,
             @Schema(required = true) long version) {
 
-        static PlanView from(TreatmentPlan p, List<Milestone> milestones, String clinicName) {
+        /** Milestones done, percent, rounded down; 0 without milestones. */
+        static int progress(List<Milestone> milestones) {
             long done = milestones.stream().filter(m -> m.doneAt != null).count();
-            int progress = milestones.isEmpty() ? 0 : (int) (done * 100 / milestones.size());
+            return milestones.isEmpty() ? 0 : (int) (done * 100 / milestones.size());
+        }
+
+        static PlanView from(TreatmentPlan p, List<Milestone> milestones, String clinicName) {
             return new PlanView(p.id, p.patientId, clinicName == null ? null : p.clinicId, clinicName, p.name,
-                    p.startDate, p.durationWeeks, p.startDate.plusWeeks(p.durationWeeks), p.status, progress,
+                    p.startDate, p.durationWeeks, p.startDate.plusWeeks(p.durationWeeks), p.status, progress(milestones),
                     p.treatmentIds.stream().sorted().toList(), milestones.stream().map(MilestoneView::from).toList(),
                     p.createdAt, p.updatedAt, p.version);
         }

@@ -30,6 +30,7 @@ import app.atrium.shared.ids.Ids;
 import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.time.Dates;
+import app.atrium.shared.validation.Formats;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -92,8 +93,8 @@ public class ConsultationService {
             c.accountId = me.id();
             c.practitionerId = cmd.practitionerId();
             c.concerns = encode(cmd.concerns());
-            c.message = blankToNull(cmd.message());
-            c.preferredTimes = blankToNull(cmd.preferredTimes());
+            c.message = Formats.blankToNull(cmd.message());
+            c.preferredTimes = Formats.blankToNull(cmd.preferredTimes());
             c.status = Consultation.Status.REQUESTED;
             c.persistAndFlush();
             audit.event("consultation.requested").clinic(clinic.id()).entity("consultation", c.id)
@@ -140,7 +141,7 @@ public class ConsultationService {
         }
         return tenancy.within(c.clinicId, () -> {
             c.rating = cmd.rating();
-            c.ratingComment = blankToNull(cmd.comment());
+            c.ratingComment = Formats.blankToNull(cmd.comment());
             c.ratedAt = clock.instant();
             Consultation.flush();
             audit.event("consultation.rated").clinic(c.clinicId).entity("consultation", c.id)
@@ -212,8 +213,8 @@ public class ConsultationService {
             c.concerns = encode(cmd.concerns());
         }
         c.findings = cmd.findings().strip();
-        c.recommendations = blankToNull(cmd.recommendations());
-        c.notes = blankToNull(cmd.notes());
+        c.recommendations = Formats.blankToNull(cmd.recommendations());
+        c.notes = Formats.blankToNull(cmd.notes());
         c.followUpOn = cmd.followUpDate();
         c.completedAt = clock.instant();
         c.completedBy = caller.accountId();
@@ -251,7 +252,7 @@ public class ConsultationService {
         }
         c.status = Consultation.Status.CANCELLED;
         c.cancelledAt = clock.instant();
-        c.cancelReason = blankToNull(reason);
+        c.cancelReason = Formats.blankToNull(reason);
         Consultation.flush();
         audit.event("consultation.cancelled").clinic(c.clinicId).entity("consultation", c.id).with("by", by).record();
     }
@@ -274,9 +275,5 @@ public class ConsultationService {
 
     private boolean clinical() {
         return identity.checkPermissionBlocking(Permissions.permission(Permissions.CLINICAL_NOTES));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

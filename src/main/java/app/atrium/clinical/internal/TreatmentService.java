@@ -30,6 +30,7 @@ import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.patch.MergePatch;
 import app.atrium.shared.time.Dates;
+import app.atrium.shared.validation.Formats;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -95,7 +96,7 @@ public class TreatmentService {
             t.currency = cmd.currency() != null ? cmd.currency() : c.currency();
         }
         t.discountCents = cmd.discountCents() == null ? 0 : cmd.discountCents();
-        t.notes = blankToNull(cmd.notes());
+        t.notes = Formats.blankToNull(cmd.notes());
         t.recordedBy = caller.accountId();
         check(t, c, 0);
         t.persistAndFlush();
@@ -200,7 +201,7 @@ public class TreatmentService {
             changed.add("discountCents");
         }
         if (MergePatch.sent(cmd.notes())) {
-            t.notes = MergePatch.optional(cmd.notes(), t.notes, TreatmentService::blankToNull);
+            t.notes = MergePatch.optional(cmd.notes(), t.notes, Formats::blankToNull);
             changed.add("notes");
         }
         if (MergePatch.sent(cmd.status())) {
@@ -284,7 +285,7 @@ public class TreatmentService {
         p.currency = t.currency;
         p.method = cmd.method();
         p.paidAt = paidAt;
-        p.reason = blankToNull(cmd.reason());
+        p.reason = Formats.blankToNull(cmd.reason());
         p.recordedBy = caller.accountId();
         p.persistAndFlush();
         audit.event(refund ? "payment.refunded" : "payment.recorded").entity("treatment_payment", p.id)
@@ -438,9 +439,5 @@ public class TreatmentService {
 
     private static String money(long cents, String currency) {
         return String.format(java.util.Locale.ROOT, "%s %d.%02d", currency, cents / 100, Math.abs(cents % 100));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

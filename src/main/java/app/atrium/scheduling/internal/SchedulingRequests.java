@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openapitools.jackson.nullable.JsonNullable;
 
+import app.atrium.clinic.ClinicDirectory;
 import app.atrium.shared.validation.MultiLine;
 import app.atrium.shared.validation.NoLinks;
 
@@ -168,7 +169,7 @@ public final class SchedulingRequests {
 
     /** POST /me/appointments: a client books at a clinic named by its slug. */
     public record BookMyAppointment(
-            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+            @NotBlank @Pattern(regexp = ClinicDirectory.SLUG_PATTERN,
                     message = "is not a clinic slug") String clinicSlug,
             @NotNull UUID appointmentTypeId,
             @NotNull UUID practitionerId,
@@ -192,7 +193,7 @@ public final class SchedulingRequests {
     }
 
     public record CreateMyWaitlistEntry(
-            @NotBlank @Pattern(regexp = "[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])",
+            @NotBlank @Pattern(regexp = ClinicDirectory.SLUG_PATTERN,
                     message = "is not a clinic slug") String clinicSlug,
             @NotNull UUID appointmentTypeId,
             @Schema(nullable = true, description = "Anyone who performs the service when left out") UUID practitionerId,

@@ -23,6 +23,11 @@ public final class Formats {
     private Formats() {
     }
 
+    /** Optional text as stored: surrounding white space removed, blank as absent (null). */
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** E.164 form, null for null/blank. */
     public static String phone(String field, String raw) {
         if (raw == null || raw.isBlank()) {
