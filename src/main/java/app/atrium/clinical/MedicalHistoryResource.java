@@ -1,9 +1,14 @@
 package app.atrium.clinical;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.atrium.clinical.internal.ClinicalRequests;
 import app.atrium.clinical.internal.ClinicalViews;
+import app.atrium.clinical.internal.IntakeService;
+import app.atrium.clinical.internal.IntakeViews;
 import app.atrium.clinical.internal.QuestionnaireService;
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Permissions;
@@ -27,7 +34,8 @@ import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 @Path("/api/v1/medical-history")
-@Tag(name = "Medical history", description = "The clinic's intake questionnaire, versioned")
+@Tag(name = "Medical history", description = "The clinic's intake questionnaire, versioned, and patients' signed "
+        + "medical histories")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
 @SecurityRequirement(name = "bearer")
@@ -35,10 +43,12 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 public class MedicalHistoryResource {
 
     private final QuestionnaireService questionnaires;
+    private final IntakeService intake;
     private final CurrentCaller caller;
 
-    MedicalHistoryResource(QuestionnaireService questionnaires, CurrentCaller caller) {
+    MedicalHistoryResource(QuestionnaireService questionnaires, IntakeService intake, CurrentCaller caller) {
         this.questionnaires = questionnaires;
+        this.intake = intake;
         this.caller = caller;
     }
 
@@ -72,5 +82,54 @@ public class MedicalHistoryResource {
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<ClinicalViews.QuestionnaireView> version(@PathParam("version") int version) {
         return Envelope.of(questionnaires.version(version));
+    }
+
+    private static final String INTEGRITY = " Every read recomputes the seal made at signing: integrity says whether "
+            + "the record is as signed, and a mismatch is audited.";
+
+    @GET
+    @Path("/patient/{patientId}")
+    @PermissionsAllowed(Permissions.INTAKE_READ)
+    @Operation(operationId = "listPatientMedicalHistory", summary = "A patient's signed medical histories",
+            description = "Newest first, each answer with the question as it was asked. Without intake:answers "
+                    + "(receptionists) only that each exists, when it was signed and whether it is intact." + INTEGRITY)
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
+    public Envelope<List<IntakeViews.SubmissionView>> history(@PathParam("patientId") UUID patientId) {
+        return Envelope.of(intake.history(patientId));
+    }
+
+    @GET
+    @Path("/submissions/{id}")
+    @PermissionsAllowed(Permissions.INTAKE_READ)
+    @Operation(operationId = "getMedicalHistorySubmission", summary = "One signed medical history",
+            description = "As in the list, plus (with intake:answers) a short-lived URL of the signature PNG; the "
+                    + "stored PNG's hash is checked too." + INTEGRITY)
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
+    public Envelope<IntakeViews.SubmissionView> submission(@PathParam("id") UUID id) {
+        return Envelope.of(intake.submission(id));
+    }
+
+    @PATCH
+    @Path("/submissions/{id}")
+    @PermissionsAllowed(Permissions.INTAKE_READ)
+    @Operation(operationId = "updateMedicalHistorySubmission", summary = "Refused: a signed medical history never "
+            + "changes",
+            description = "Always 409 for a submission of the clinic: a correction is a new submission "
+                    + "(send a new link).")
+    @Extension(name = OpenApiErrorsFilter.STATUS, value = "409")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
+    public void update(@PathParam("id") UUID id) {
+        intake.refuseChange(id);
+    }
+
+    @DELETE
+    @Path("/submissions/{id}")
+    @PermissionsAllowed(Permissions.INTAKE_READ)
+    @Operation(operationId = "deleteMedicalHistorySubmission", summary = "Refused: a signed medical history is kept",
+            description = "Always 409 for a submission of the clinic.")
+    @Extension(name = OpenApiErrorsFilter.STATUS, value = "409")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
+    public void delete(@PathParam("id") UUID id) {
+        intake.refuseChange(id);
     }
 }

@@ -35,6 +35,17 @@ public class PatientDirectory {
     public record PatientRef(UUID id, String firstName, String lastName, UUID accountId) {
     }
 
+    /** What the medical-history form needs of a patient: whom to greet, where to mail, what to check. */
+    public record PatientContact(UUID id, String firstName, String lastName, String email,
+            java.time.LocalDate dateOfBirth) {
+    }
+
+    @Transactional
+    public Optional<PatientContact> contact(UUID id) {
+        return Patient.<Patient> findByIdOptional(id)
+                .map(p -> new PatientContact(p.id, p.firstName, p.lastName, p.email, p.dateOfBirth));
+    }
+
     @Transactional
     public Optional<PatientRef> find(UUID id) {
         return Patient.<Patient> findByIdOptional(id).map(PatientDirectory::ref);

@@ -73,7 +73,9 @@ public class AppointmentResource {
                     + "practitioner's working hours, not on a closure or time off, not overlapping another appointment "
                     + "or someone else's hold (buffers included); otherwise 409 SLOT_UNAVAILABLE naming why (with "
                     + "error.secondsUntilRelease when only a hold is in the way). With holdId the hold is used up. "
-                    + "acknowledgeConflict + conflictReason books over a conflict (overbooked, audited).")
+                    + "acknowledgeConflict + conflictReason books over a conflict (overbooked, audited). A service "
+                    + "with requiresIntake needs the patient's signed medical history from its validity: else 409 "
+                    + "INTAKE_REQUIRED with error.next, the call that sends them the form.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")
     public RestResponse<Envelope<SchedulingViews.AppointmentView>> create(

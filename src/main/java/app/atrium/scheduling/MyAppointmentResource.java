@@ -68,7 +68,8 @@ public class MyAppointmentResource {
             description = "You become (or are linked to) the clinic's patient. The slot must be one the clinic's "
                     + "widget offers (notice, horizon, grid, a bookable practitioner) and free; otherwise 409 "
                     + "SLOT_UNAVAILABLE naming why. CONFIRMED, or PENDING until the clinic confirms "
-                    + "(booking.clientAutoConfirm). With holdId your widget hold is used up.")
+                    + "(booking.clientAutoConfirm). With holdId your widget hold is used up. A service with "
+                    + "requiresIntake needs your signed medical history first: 409 INTAKE_REQUIRED until then.")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409,429")
     public RestResponse<Envelope<SchedulingViews.MyAppointmentView>> book(

@@ -54,6 +54,22 @@ public class SchedulingDirectory {
                 p.practitioner().bio(), p.practitioner().serviceIds(), p.nextFreeStart(), p.nextFreeServiceId())).toList();
     }
 
+    /** A practitioner at one clinic in the cross-clinic directory; {@code entryId} is the page's keyset. */
+    public record DirectoryRef(UUID entryId, UUID practitionerId, UUID clinicId, String clinicName, String clinicSlug,
+            String firstName, String lastName, String specialty, Instant nextFreeStart, UUID nextFreeServiceId) {
+    }
+
+    public record DirectoryPage(List<DirectoryRef> entries, boolean more) {
+    }
+
+    /** A page of the cross-clinic public directory (rate limited per address); see {@link PublicBookingService#directory}. */
+    public DirectoryPage publicDirectory(String search, String specialty, UUID after, int limit) {
+        var page = publicFace.directory(search, specialty, after, limit);
+        return new DirectoryPage(page.entries().stream().map(e -> new DirectoryRef(e.entryId(), e.practitionerId(),
+                e.clinicId(), e.clinicName(), e.clinicSlug(), e.firstName(), e.lastName(), e.specialty(),
+                e.nextFreeStart(), e.nextFreeServiceId())).toList(), page.more());
+    }
+
     @Transactional
     public Optional<ServiceRef> service(UUID id) {
         return AppointmentType.<AppointmentType> findByIdOptional(id).map(SchedulingDirectory::ref);

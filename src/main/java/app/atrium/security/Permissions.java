@@ -41,6 +41,9 @@ public final class Permissions {
     public static final String TREATMENTS_WRITE = "treatments:write";
     public static final String PAYMENTS_WRITE = "payments:write";
     public static final String CLINICAL_NOTES = "clinical:notes";
+    public static final String INTAKE_READ = "intake:read";
+    public static final String INTAKE_SEND = "intake:send";
+    public static final String INTAKE_ANSWERS = "intake:answers";
     public static final String PLATFORM_ACCOUNTS = "platform:accounts";
     public static final String PLATFORM_CLINICS = "platform:clinics";
     public static final String PLATFORM_AUDIT = "platform:audit";
@@ -72,6 +75,9 @@ public final class Permissions {
         TREATMENTS_WRITE(Permissions.TREATMENTS_WRITE),
         PAYMENTS_WRITE(Permissions.PAYMENTS_WRITE),
         CLINICAL_NOTES(Permissions.CLINICAL_NOTES),
+        INTAKE_READ(Permissions.INTAKE_READ),
+        INTAKE_SEND(Permissions.INTAKE_SEND),
+        INTAKE_ANSWERS(Permissions.INTAKE_ANSWERS),
         PLATFORM_ACCOUNTS(Permissions.PLATFORM_ACCOUNTS),
         PLATFORM_CLINICS(Permissions.PLATFORM_CLINICS),
         PLATFORM_AUDIT(Permissions.PLATFORM_AUDIT);
@@ -92,9 +98,11 @@ public final class Permissions {
     /** Front desk and treatment rooms: patients in full, treatments without their notes, payments. */
     private static final Set<Permission> CARE = union(STAFF, EnumSet.of(Permission.PATIENTS_READ,
             Permission.PATIENTS_NAMES, Permission.PATIENTS_WRITE, Permission.APPOINTMENTS_READ,
-            Permission.APPOINTMENTS_WRITE, Permission.TREATMENTS_READ, Permission.PAYMENTS_WRITE));
-    /** Who records clinical work and reads clinical notes. */
-    private static final Set<Permission> CLINICAL = EnumSet.of(Permission.TREATMENTS_WRITE, Permission.CLINICAL_NOTES);
+            Permission.APPOINTMENTS_WRITE, Permission.TREATMENTS_READ, Permission.PAYMENTS_WRITE,
+            Permission.INTAKE_READ, Permission.INTAKE_SEND));
+    /** Who records clinical work and reads clinical notes and intake answers. */
+    private static final Set<Permission> CLINICAL = EnumSet.of(Permission.TREATMENTS_WRITE, Permission.CLINICAL_NOTES,
+            Permission.INTAKE_ANSWERS);
     private static final Set<Permission> ADMIN = union(union(CARE, CLINICAL), EnumSet.of(Permission.SERVICES_MANAGE,
             Permission.SCHEDULES_MANAGE, Permission.CLINIC_UPDATE,
             Permission.MEMBERS_MANAGE, Permission.INVITATIONS_MANAGE, Permission.DEPARTMENTS_MANAGE,

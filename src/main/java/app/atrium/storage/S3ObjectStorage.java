@@ -39,14 +39,31 @@ public class S3ObjectStorage implements ObjectStorage {
         this.presigner = presigner;
         this.config = config;
         this.clock = clock;
-        if (config.createBucket()) {
-            createBucketIfMissing();
+        bucketChecked = !config.createBucket();
+        ensureBucket();
+    }
+
+    /**
+     * Whether the bucket is known to exist (or need not be created). When the store could not be reached
+     * as the adapter started, the check runs again before the next call, so the bucket still gets created
+     * once the store is back.
+     */
+    private volatile boolean bucketChecked;
+
+    private void ensureBucket() {
+        if (!bucketChecked) {
+            try {
+                bucketChecked = createBucketIfMissing();
+            } catch (S3Exception e) {
+                throw unavailable(e);
+            }
         }
     }
 
-    private void createBucketIfMissing() {
+    private boolean createBucketIfMissing() {
         try {
             s3.headBucket(b -> b.bucket(config.bucket()));
+            return true;
         } catch (S3Exception e) {
             // HEAD answers a bare 404 (NoSuchBucketException with some servers, a plain S3Exception with others)
             if (e.statusCode() != 404) {
@@ -54,8 +71,11 @@ public class S3ObjectStorage implements ObjectStorage {
             }
             LOG.infof("Creating bucket %s", config.bucket());
             s3.createBucket(b -> b.bucket(config.bucket()));
+            return true;
         } catch (SdkClientException e) {
-            LOG.warnf("Object storage unreachable at startup, bucket not checked: %s", e.getMessage());
+            LOG.warnf("Object storage unreachable, bucket not checked (again before the next call): %s",
+                    e.getMessage());
+            return false;
         }
     }
 
@@ -78,6 +98,7 @@ public class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public Optional<ObjectInfo> head(String key) {
+        ensureBucket();
         try {
             HeadObjectResponse h = s3.headObject(r -> r.bucket(config.bucket()).key(key));
             return Optional.of(new ObjectInfo(h.contentLength(), h.contentType()));
@@ -107,6 +128,7 @@ public class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public void write(String key, byte[] bytes, String contentType) {
+        ensureBucket();
         try {
             s3.putObject(r -> r.bucket(config.bucket()).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
         } catch (SdkClientException | S3Exception e) {
@@ -116,6 +138,7 @@ public class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public void delete(String key) {
+        ensureBucket();
         try {
             s3.deleteObject(r -> r.bucket(config.bucket()).key(key));
         } catch (NoSuchKeyException e) {
@@ -127,6 +150,7 @@ public class S3ObjectStorage implements ObjectStorage {
 
     @Override
     public void ping() {
+        ensureBucket();
         try {
             s3.headBucket(r -> r.bucket(config.bucket()));
         } catch (SdkClientException | S3Exception e) {

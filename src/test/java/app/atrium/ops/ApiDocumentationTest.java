@@ -26,7 +26,9 @@ class ApiDocumentationTest {
             "post /api/v1/auth/password/reset", "get /api/v1/public/storage/objects/{key}",
             "put /api/v1/public/storage/objects/{key}", "get /api/v1/public/clinics/{slug}",
             "get /api/v1/public/clinics/{slug}/availability", "post /api/v1/public/clinics/{slug}/holds",
-            "get /api/v1/public/calendar/{token}.ics", "get /api/v1/public/clinics/{slug}/practitioners");
+            "get /api/v1/public/calendar/{token}.ics", "get /api/v1/public/clinics/{slug}/practitioners",
+            "get /api/v1/public/medical-history/{token}", "post /api/v1/public/medical-history/{token}",
+            "get /api/v1/dermatologists");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -22,6 +22,7 @@ public class ClinicalEvents {
     public static final String TREATMENT_RECORDED = "treatment.recorded";
     public static final String PAYMENT_RECORDED = "payment.recorded";
     public static final String CONSULTATION_COMPLETED = "consultation.completed";
+    public static final String INTAKE_SIGNED = "intake.signed";
 
     @RegisterForReflection
     public record TreatmentEvent(String event, UUID treatmentId, UUID clinicId, UUID patientId, UUID practitionerId,
@@ -37,6 +38,11 @@ public class ClinicalEvents {
     @RegisterForReflection
     public record ConsultationEvent(String event, UUID consultationId, UUID clinicId, UUID patientId,
             UUID practitionerId, UUID appointmentId, LocalDate followUpDate, Instant completedAt, Instant occurredAt) {
+    }
+
+    @RegisterForReflection
+    public record IntakeEvent(String event, UUID submissionId, UUID clinicId, UUID patientId, int questionnaireVersion,
+            Instant signedAt, Instant occurredAt) {
     }
 
     private final Outbox outbox;
@@ -62,5 +68,10 @@ public class ClinicalEvents {
         outbox.enqueue(JobType.named(CONSULTATION_COMPLETED), new ConsultationEvent(CONSULTATION_COMPLETED, c.id,
                 c.clinicId, c.patientId, c.practitionerId, c.appointmentId, c.followUpOn, c.completedAt,
                 clock.instant()));
+    }
+
+    void signed(IntakeSubmission s) {
+        outbox.enqueue(JobType.named(INTAKE_SIGNED), new IntakeEvent(INTAKE_SIGNED, s.id, s.clinicId, s.patientId,
+                s.questionnaireRevision, s.signedAt, clock.instant()));
     }
 }

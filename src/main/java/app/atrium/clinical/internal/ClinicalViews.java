@@ -282,6 +282,22 @@ public final class ClinicalViews {
             @Schema(description = "The service nextFreeSlot is for (their shortest)") UUID nextFreeSlotServiceId) {
     }
 
+    @Schema(name = "DirectoryEntry", description = "A practitioner at one clinic, in the public cross-clinic directory")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+    public record DirectoryEntry(
+            @Schema(required = true, description = "The practitioner (account) id") UUID id,
+            @Schema(required = true) String firstName,
+            @Schema(required = true) String lastName,
+            @Schema(description = "Absent when they have not given one") String specialty,
+            @Schema(required = true) String clinicName,
+            @Schema(required = true, description = "Book at /api/v1/public/clinics/{clinicSlug}") String clinicSlug,
+            @Schema(description = "Mean of the clients' ratings of their completed consultations at this clinic (1-5, "
+                    + "one decimal); absent without any") Double averageRating,
+            @Schema(required = true) long ratingCount,
+            @Schema(description = "The first start a client can book, within about two months") Instant nextFreeSlot,
+            @Schema(description = "The service nextFreeSlot is for (their shortest)") UUID nextFreeSlotServiceId) {
+    }
+
     @Schema(name = "MedicalHistoryQuestion")
     public record QuestionView(
             @Schema(required = true) String id,

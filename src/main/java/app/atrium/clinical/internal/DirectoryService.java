@@ -41,4 +41,32 @@ public class DirectoryService {
                     p.nextFreeStart(), p.nextFreeServiceId());
         }).toList();
     }
+
+    /** The cross-clinic directory, a page at a time, each entry with its clinic's rating of them. */
+    @Transactional
+    public app.atrium.shared.paging.Page<ClinicalViews.DirectoryEntry> directory(String search, String specialty,
+            app.atrium.shared.paging.PageRequest page) {
+        SchedulingDirectory.DirectoryPage found = scheduling.publicDirectory(blank(search), blank(specialty),
+                page.after().orElse(null), page.limit());
+        List<SchedulingDirectory.DirectoryRef> entries = found.entries();
+        Map<List<UUID>, double[]> ratings = entries.isEmpty() ? Map.of()
+                : tenancy.unscoped(() -> Consultation
+                        .<Consultation> list("practitionerId in ?1 and rating is not null",
+                                entries.stream().map(SchedulingDirectory.DirectoryRef::practitionerId).distinct().toList())
+                        .stream().collect(Collectors.groupingBy(c -> List.of(c.clinicId, c.practitionerId),
+                                Collectors.collectingAndThen(Collectors.toList(), l -> new double[] {
+                                        l.stream().mapToInt(c -> c.rating).average().orElse(0), l.size() }))));
+        List<ClinicalViews.DirectoryEntry> views = entries.stream().map(e -> {
+            double[] r = ratings.get(List.of(e.clinicId(), e.practitionerId()));
+            return new ClinicalViews.DirectoryEntry(e.practitionerId(), e.firstName(), e.lastName(), e.specialty(),
+                    e.clinicName(), e.clinicSlug(), r == null ? null : Math.round(r[0] * 10) / 10.0,
+                    r == null ? 0 : (long) r[1], e.nextFreeStart(), e.nextFreeServiceId());
+        }).toList();
+        String next = found.more() ? app.atrium.shared.paging.PageRequest.encode(entries.getLast().entryId()) : null;
+        return new app.atrium.shared.paging.Page<>(views, new app.atrium.shared.paging.Page.Meta(page.limit(), next));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
 }

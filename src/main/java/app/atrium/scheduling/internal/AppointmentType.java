@@ -50,6 +50,13 @@ public class AppointmentType extends ClinicOwned {
     @Column(nullable = false)
     public boolean active;
 
+    /** Booking it needs a signed medical-history intake of the patient from the last {@link #intakeValidityMonths}. */
+    @Column(name = "requires_intake", nullable = false)
+    public boolean requiresIntake;
+
+    @Column(name = "intake_validity_months", nullable = false)
+    public int intakeValidityMonths = 12;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "appointment_type_practitioners", joinColumns = @JoinColumn(name = "appointment_type_id"))
     @Column(name = "practitioner_id", nullable = false)

@@ -49,6 +49,8 @@ public class AppointmentTypeService {
         t.bufferAfterMinutes = cmd.bufferAfterMinutes() == null ? 0 : cmd.bufferAfterMinutes();
         t.active = cmd.active() == null || cmd.active();
         t.practitionerIds = practitioners(clinic, cmd.practitionerIds());
+        t.requiresIntake = Boolean.TRUE.equals(cmd.requiresIntake());
+        t.intakeValidityMonths = cmd.intakeValidityMonths() == null ? 12 : cmd.intakeValidityMonths();
         if (t.active && AppointmentType.nameTaken(t.name, null)) {
             throw ApiException.conflict(ErrorCode.ALREADY_EXISTS, "An active service named " + t.name + " exists");
         }
@@ -84,6 +86,9 @@ public class AppointmentTypeService {
                 t.bufferBeforeMinutes);
         t.bufferAfterMinutes = MergePatch.required("bufferAfterMinutes", p.bufferAfterMinutes(), t.bufferAfterMinutes);
         t.active = MergePatch.required("active", p.active(), t.active);
+        t.requiresIntake = MergePatch.required("requiresIntake", p.requiresIntake(), t.requiresIntake);
+        t.intakeValidityMonths = MergePatch.required("intakeValidityMonths", p.intakeValidityMonths(),
+                t.intakeValidityMonths);
         if (MergePatch.sent(p.practitionerIds())) {
             Set<UUID> ids = practitioners(caller.requireClinic(),
                     MergePatch.required("practitionerIds", p.practitionerIds(), List.copyOf(t.practitionerIds)));

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import app.atrium.audit.AuditLog;
 import app.atrium.patient.PatientDirectory;
+import app.atrium.scheduling.IntakeRecords;
 import app.atrium.security.Tenancy;
 import app.atrium.shared.error.ApiException;
 import app.atrium.shared.error.ErrorCode;
@@ -43,14 +44,16 @@ public class BookingService {
 
     private final AvailabilityService availability;
     private final PatientDirectory patients;
+    private final IntakeRecords intakes;
     private final AppointmentEvents events;
     private final Tenancy tenancy;
     private final AuditLog audit;
     private final Clock clock;
 
-    BookingService(AvailabilityService availability, PatientDirectory patients, AppointmentEvents events,
-            Tenancy tenancy, AuditLog audit, Clock clock) {
+    BookingService(AvailabilityService availability, PatientDirectory patients, IntakeRecords intakes,
+            AppointmentEvents events, Tenancy tenancy, AuditLog audit, Clock clock) {
         this.availability = availability;
+        this.intakes = intakes;
         this.patients = patients;
         this.events = events;
         this.tenancy = tenancy;
@@ -150,6 +153,7 @@ public class BookingService {
             if (patients.find(b.patientId()).isEmpty()) {
                 throw ApiException.notFound("Patient");
             }
+            requireIntake(ctx, type, b.patientId(), face);
             if (b.acknowledgeConflict() && (b.conflictReason() == null || b.conflictReason().isBlank())) {
                 throw ApiException.validation("conflictReason", "is required to book over a conflict");
             }
@@ -208,6 +212,38 @@ public class BookingService {
         });
     }
 
+    /** Field of a 409 INTAKE_REQUIRED: the call that sends the patient the form (staff face). */
+    public static final String NEXT = "next";
+
+    /**
+     * A service that requires intake is booked only for a patient who signed their medical history in the
+     * last {@code intakeValidityMonths} (clinic-local months): else 409 INTAKE_REQUIRED, naming the call that
+     * sends the form to staff, and telling a client the clinic sends it.
+     */
+    private void requireIntake(AvailabilityService.Context ctx, AppointmentType type, UUID patientId,
+            AvailabilityService.Face face) {
+        if (!type.requiresIntake) {
+            return;
+        }
+        Instant since = clock.instant().atZone(ctx.clinic().timeZone()).minusMonths(type.intakeValidityMonths)
+                .toInstant();
+        if (intakes.signedSince(patientId, since)) {
+            return;
+        }
+        String validity = type.intakeValidityMonths + " month" + (type.intakeValidityMonths == 1 ? "" : "s");
+        if (face == AvailabilityService.Face.CLIENT) {
+            throw ApiException.conflict(ErrorCode.INTAKE_REQUIRED, type.name + " needs your signed medical history "
+                    + "(from the last " + validity + ") before it can be booked online: ask the clinic to send you "
+                    + "the form, sign it, then book again");
+        }
+        String path = "/api/v1/patients/" + patientId + "/medical-history-link";
+        throw ApiException.conflict(ErrorCode.INTAKE_REQUIRED, type.name + " needs the patient's signed medical "
+                + "history from the last " + validity + ": send them the form (POST " + path
+                + " {\"send\": \"EMAIL\"}); once they sign it, book again")
+                .with(NEXT, new app.atrium.shared.web.NextStep("Send the patient the medical-history form", "POST",
+                        path));
+    }
+
     /** Field of a series' 409: every occurrence date (clinic-local) that cannot be booked. */
     public static final String CONFLICTING_DATES = "conflictingDates";
 
@@ -235,6 +271,7 @@ public class BookingService {
             if (patients.find(template.patientId()).isEmpty()) {
                 throw ApiException.notFound("Patient");
             }
+            requireIntake(ctx, type, template.patientId(), AvailabilityService.Face.STAFF);
             lock(ctx, template.practitionerId());
             Instant now = clock.instant();
             SlotCalculator.Service service = AvailabilityService.service(type);

@@ -112,6 +112,71 @@ public class PublicBookingService {
 
     static final int NEXT_SLOT_DAYS = 62;
 
+    /** A practitioner in the cross-clinic directory: who, where, and the first start a client can book. */
+    public record DirectoryEntry(UUID entryId, UUID practitionerId, UUID clinicId, String clinicName, String clinicSlug,
+            String firstName, String lastName, String specialty, java.time.Instant nextFreeStart,
+            UUID nextFreeServiceId) {
+    }
+
+    /**
+     * The public directory across clinics: bookable practitioners who perform an active service at an active
+     * clinic that takes online bookings, one entry per clinic they work at, oldest membership first (keyset on
+     * the membership id). {@code search} matches names and the clinic's name, {@code specialty} the specialty
+     * (both case-insensitive "contains"). Rate limited per address like the widget.
+     */
+    @Transactional
+    public DirectoryPage directory(String search, String specialty, UUID after, int limit) {
+        limiter.hit("public-booking", client.ip(), config.publicRequestsPerMinute(), Duration.ofMinutes(1));
+        StringBuilder sql = new StringBuilder("select m.id, m.clinic_id, m.account_id, a.first_name, a.last_name, "
+                + "p.specialty, c.name, c.slug from memberships m "
+                + "join accounts a on a.id = m.account_id and a.status = 'ACTIVE' "
+                + "join clinics c on c.id = m.clinic_id and c.status = 'ACTIVE' "
+                + "left join practitioner_profiles p on p.clinic_id = m.clinic_id and p.account_id = m.account_id "
+                + "where m.role = 'PRACTITIONER' and coalesce(p.bookable, true) "
+                + "and not exists (select 1 from clinic_settings s where s.clinic_id = m.clinic_id "
+                + "and s.key = 'booking.onlineEnabled' and s.value = 'false'::jsonb) "
+                + "and exists (select 1 from appointment_type_practitioners tp join appointment_types t "
+                + "on t.id = tp.appointment_type_id where tp.practitioner_id = m.account_id "
+                + "and t.clinic_id = m.clinic_id and t.active)");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (search != null) {
+            sql.append(" and (lower(a.first_name || ' ' || a.last_name) like :search or lower(c.name) like :search)");
+            params.put("search", app.atrium.shared.paging.SearchTerm.contains(search));
+        }
+        if (specialty != null) {
+            sql.append(" and lower(p.specialty) like :specialty");
+            params.put("specialty", app.atrium.shared.paging.SearchTerm.contains(specialty));
+        }
+        if (after != null) {
+            sql.append(" and m.id > :after");
+            params.put("after", after);
+        }
+        sql.append(" order by m.id limit ").append(limit + 1);
+        var query = Appointment.getEntityManager().createNativeQuery(sql.toString(), Object[].class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        java.util.Map<UUID, AvailabilityService.Context> contexts = new java.util.HashMap<>();
+        List<DirectoryEntry> entries = rows.stream().limit(limit).map(r -> {
+            UUID clinic = (UUID) r[1];
+            UUID practitioner = (UUID) r[2];
+            AvailabilityService.Context ctx = contexts.computeIfAbsent(clinic, availability::context);
+            Optional<AppointmentType> shortest = tenancy.within(clinic, () -> AppointmentType.performedBy(practitioner)
+                    .stream().min(java.util.Comparator.comparingInt((AppointmentType t) -> t.durationMinutes)
+                            .thenComparing(t -> t.id)));
+            LocalDate today = LocalDate.now(clock.withZone(ctx.clinic().timeZone()));
+            Optional<SchedulingViews.SlotView> next = shortest.flatMap(t -> tenancy.within(clinic,
+                    () -> firstSlot(ctx, t.id, practitioner, today)));
+            return new DirectoryEntry((UUID) r[0], practitioner, clinic, (String) r[6], (String) r[7], (String) r[3],
+                    (String) r[4], (String) r[5], next.map(SchedulingViews.SlotView::startsAt).orElse(null),
+                    next.isPresent() ? shortest.get().id : null);
+        }).toList();
+        return new DirectoryPage(entries, rows.size() > limit);
+    }
+
+    public record DirectoryPage(List<DirectoryEntry> entries, boolean more) {
+    }
+
     public record PractitionerSlot(SchedulingViews.PublicPractitioner practitioner, UUID clinicId,
             java.time.Instant nextFreeStart, UUID nextFreeServiceId) {
     }

@@ -11,7 +11,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * The front desk's part of the error contract, fields a 409 SLOT_UNAVAILABLE adds to {@code error}:
  * {@code secondsUntilRelease} when only someone else's hold stands in the way, {@code conflictingDates}
- * for a series.
+ * for a series; {@code next} on 409 INTAKE_REQUIRED.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class SchedulingOpenApiFilter implements OASFilter {
@@ -31,6 +31,8 @@ public class SchedulingOpenApiFilter implements OASFilter {
                     .addType(Schema.SchemaType.ARRAY)
                     .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date"))
                     .description("On 409 SLOT_UNAVAILABLE for a series: every clinic-local date that cannot be booked"));
+            error.addProperty(BookingService.NEXT, OASFactory.createSchema().ref("#/components/schemas/NextStep")
+                    .description("On 409 INTAKE_REQUIRED to staff: the call that sends the patient the form"));
         }
     }
 }

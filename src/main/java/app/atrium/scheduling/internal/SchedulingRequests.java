@@ -46,7 +46,11 @@ public final class SchedulingRequests {
                     description = "Minutes kept free after; 0 when left out") Integer bufferAfterMinutes,
             @Schema(nullable = true, description = "true when left out") Boolean active,
             @Size(max = 100) @Schema(nullable = true,
-                    description = "Who performs it: account ids of PRACTITIONER members") List<@NotNull UUID> practitionerIds) {
+                    description = "Who performs it: account ids of PRACTITIONER members") List<@NotNull UUID> practitionerIds,
+            @Schema(nullable = true, description = "Booking it needs the patient's signed medical history; false when "
+                    + "left out") Boolean requiresIntake,
+            @Min(1) @Max(120) @Schema(nullable = true, description = "How many months a signed medical history counts "
+                    + "for this service; 12 when left out") Integer intakeValidityMonths) {
     }
 
     /** PATCH /appointment-types/{id}: a JSON merge patch; description is the only field that can be cleared. */
@@ -65,6 +69,8 @@ public final class SchedulingRequests {
             @Size(max = 100) @Schema(implementation = UUID.class,
                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                     description = "Replaces the list") JsonNullable<List<@NotNull UUID>> practitionerIds,
+            @Schema(implementation = Boolean.class) JsonNullable<Boolean> requiresIntake,
+            @Min(1) @Max(120) @Schema(implementation = Integer.class) JsonNullable<Integer> intakeValidityMonths,
             @Schema(nullable = true, description = "The version you read; a stale one is a 409") Long version) {
     }
 

@@ -36,6 +36,9 @@ public final class SchedulingViews {
             @Schema(required = true) int bufferAfterMinutes,
             @Schema(required = true) boolean active,
             @Schema(required = true) List<UUID> practitionerIds,
+            @Schema(required = true, description = "Booking it needs the patient's signed medical history, at most "
+                    + "intakeValidityMonths old") boolean requiresIntake,
+            @Schema(required = true) int intakeValidityMonths,
             @Schema(required = true) long version,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt) {
@@ -43,7 +46,7 @@ public final class SchedulingViews {
         static AppointmentTypeView from(AppointmentType t) {
             return new AppointmentTypeView(t.id, t.name, t.description, t.durationMinutes, t.priceCents, t.currency,
                     t.color, t.bufferBeforeMinutes, t.bufferAfterMinutes, t.active, List.copyOf(t.practitionerIds),
-                    t.version, t.createdAt, t.updatedAt);
+                    t.requiresIntake, t.intakeValidityMonths, t.version, t.createdAt, t.updatedAt);
         }
     }
 
@@ -200,10 +203,13 @@ public final class SchedulingViews {
             @Schema(required = true) int durationMinutes,
             @Schema(required = true) long priceCents,
             @Schema(required = true) String currency,
-            @Schema(required = true) String color) {
+            @Schema(required = true) String color,
+            @Schema(required = true, description = "The clinic needs the client's signed medical history before "
+                    + "booking it: the clinic sends the form") boolean requiresIntake) {
 
         static PublicService from(AppointmentType t) {
-            return new PublicService(t.id, t.name, t.description, t.durationMinutes, t.priceCents, t.currency, t.color);
+            return new PublicService(t.id, t.name, t.description, t.durationMinutes, t.priceCents, t.currency, t.color,
+                    t.requiresIntake);
         }
     }
 

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * exception mappers do: 400 for operations that take input, 413/415 for those with a body,
  * 401/403 for secured ones, 500 and 503 for all, plus the statuses an operation lists in its
  * {@value #ERRORS} extension (e.g. "404,409"). Every error has the ErrorResponse schema; every
- * response declares X-Request-Id. An operation answering 201/202 (or 204 from a void POST) names it in {@value #STATUS}.
+ * response declares X-Request-Id. An operation answering 201/202 (or 204 from a void POST) names it in {@value #STATUS};
+ * one that always refuses names its 4xx there.
  * (Statuses live in extensions rather than {@code @APIResponse}, which would stop SmallRye
  * deriving the success schema from the generic return type.)
  */
@@ -33,7 +34,8 @@ public class OpenApiErrorsFilter implements OASFilter {
             Map.entry("403", "Your role may not do this (FORBIDDEN), or the token has no active clinic "
                     + "(NO_ACTIVE_CLINIC: POST /api/v1/auth/switch-clinic first)"),
             Map.entry("404", "Not found, or not yours (NOT_FOUND)"),
-            Map.entry("409", "Conflicts with the current state (CONFLICT, INVALID_STATE, ALREADY_EXISTS, SLOT_UNAVAILABLE)"),
+            Map.entry("409", "Conflicts with the current state (CONFLICT, INVALID_STATE, ALREADY_EXISTS, "
+                    + "SLOT_UNAVAILABLE, INTAKE_REQUIRED)"),
             Map.entry("413", "Body larger than allowed (PAYLOAD_TOO_LARGE)"),
             Map.entry("414", "URL longer than 4096 characters (URI_TOO_LONG)"),
             Map.entry("415", "Unsupported Content-Type (UNSUPPORTED_MEDIA_TYPE)"),
@@ -61,7 +63,13 @@ public class OpenApiErrorsFilter implements OASFilter {
             add(responses, "403");
         }
         Object status = operation.getExtensions() == null ? null : operation.getExtensions().get(STATUS);
-        if (status != null) {
+        if (status != null && status.toString().startsWith("4")) {
+            // An operation that always refuses (a signed record's PATCH): it has no success to document.
+            for (String documented : new String[] { "200", "201", "204" }) {
+                responses.removeAPIResponse(documented);
+            }
+            operation.removeExtension(STATUS);
+        } else if (status != null) {
             // SmallRye documents a method's success as 200 (or 201 for a void POST); move it.
             for (String documented : new String[] { "200", "201" }) {
                 APIResponse ok = responses.getAPIResponse(documented);
