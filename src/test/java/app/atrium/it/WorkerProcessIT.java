@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import app.atrium.testing.Broker;
 import app.atrium.testing.LocalServices;
 import app.atrium.testing.S3ProxyProcess;
+import app.atrium.testing.SkinPhotos;
 import app.atrium.testing.TestImages;
 import app.atrium.testing.TestKeys;
 
@@ -48,6 +49,8 @@ class WorkerProcessIT {
                     "atrium-it-newer.jobs" }) {
                 broker.purgeIfExists(exchange + ".upload-process");
                 broker.purgeIfExists(exchange + ".upload-process.dlq");
+                broker.purgeIfExists(exchange + ".analysis-run");
+                broker.purgeIfExists(exchange + ".analysis-run.dlq");
             }
         }
         env = Map.ofEntries(
@@ -138,6 +141,24 @@ class WorkerProcessIT {
             // The counter moves right after the result commits: wait for it rather than race it.
             await().atMost(Duration.ofSeconds(10)).until(() -> jobsDone(worker.management("/q/metrics").body()) == 1.0);
             assertThat(jobsDone(api.management("/q/metrics").body())).as("the API runs no consumer").isEqualTo(0.0);
+
+            // A skin analysis: the prod API queues it, the worker measures it, the API only reads the result.
+            String face = upload(api, token, SkinPhotos.png(SkinPhotos.face(640, 480, true, true)));
+            JsonNode queued = json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/me/skin-analyses")))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"imageUploadIds\":[\"" + face + "\"]}")).build()), 202);
+            String analysis = queued.at("/data/id").asText();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                last[0] = json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/me/skin-analyses/"
+                        + analysis))).header("Authorization", "Bearer " + token).GET().build()), 200);
+                return last[0].at("/data/status").asText().matches("DONE|FAILED");
+            });
+            assertThat(last[0].at("/data/status").asText()).as(last[0].toString()).isEqualTo("DONE");
+            assertThat(last[0].at("/data/result/summary/darkSpotCount").asInt()).isEqualTo(10);
+            await().atMost(Duration.ofSeconds(10)).until(() -> jobsDone(worker.management("/q/metrics").body(),
+                    "analysis.run") == 1.0);
+            assertThat(jobsDone(api.management("/q/metrics").body(), "analysis.run")).as("the API runs no analysis")
+                    .isEqualTo(0.0);
             assertThat(api.logText().lines().filter(l -> l.contains("Profile prod activated")).findFirst())
                     .hasValueSatisfying(l -> assertThat(l).startsWith("{"));
         }
@@ -223,10 +244,35 @@ class WorkerProcessIT {
     }
 
     private static double jobsDone(String metrics) {
-        Matcher m = Pattern
-                .compile("atrium_jobs_processed_total\\{[^}]*outcome=\"done\"[^}]*type=\"upload.process\"[^}]*\\} ([0-9.E]+)")
-                .matcher(metrics);
+        return jobsDone(metrics, "upload.process");
+    }
+
+    private static double jobsDone(String metrics, String type) {
+        Matcher m = Pattern.compile("atrium_jobs_processed_total\\{[^}]*outcome=\"done\"[^}]*type=\"" + Pattern.quote(type)
+                + "\"[^}]*\\} ([0-9.E]+)").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
+    }
+
+    /** A READY SKIN_IMAGE upload of {@code png} through the API process; returns its id. */
+    private static String upload(AppProcess api, String token, byte[] png) throws Exception {
+        JsonNode created = json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"purpose\":\"SKIN_IMAGE\",\"fileName\":\"face.png\","
+                        + "\"contentType\":\"image/png\",\"sizeBytes\":" + png.length + "}"))
+                .build()), 201);
+        JsonNode url = created.at("/data/uploadUrl");
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(url.get("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(png));
+        url.get("headers").properties().forEach(h -> put.header(h.getKey(), h.getValue().asText()));
+        assertThat(AppProcess.send(put.build()).statusCode()).isEqualTo(200);
+        String id = created.at("/data/upload/id").asText();
+        json(AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads/" + id + "/complete")))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build()), 202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> "READY".equals(json(
+                AppProcess.send(HttpRequest.newBuilder(URI.create(api.url("/api/v1/uploads/" + id)))
+                        .header("Authorization", "Bearer " + token).GET().build()),
+                200).at("/data/status").asText()));
+        return id;
     }
 
     private static JsonNode json(HttpResponse<String> r, int expected) throws Exception {

@@ -299,6 +299,7 @@ public final class ClinicalViews {
     }
 
     @Schema(name = "MedicalHistoryQuestion")
+    @io.quarkus.runtime.annotations.RegisterForReflection // read back from the stored JSON, not only written
     public record QuestionView(
             @Schema(required = true) String id,
             @Schema(required = true) String text,

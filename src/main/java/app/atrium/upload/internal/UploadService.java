@@ -18,6 +18,7 @@ import app.atrium.shared.paging.Page;
 import app.atrium.shared.paging.PageRequest;
 import app.atrium.storage.ObjectStorage;
 import app.atrium.storage.StorageConfig;
+import app.atrium.upload.AccountUploads;
 import app.atrium.upload.ClinicUploads;
 import app.atrium.upload.UploadPurpose;
 import app.atrium.upload.UploadStatus;
@@ -26,7 +27,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /** The API side of uploads: issue presigned URLs, hand finished uploads to the worker, show results. */
 @ApplicationScoped
-public class UploadService implements ClinicUploads {
+public class UploadService implements ClinicUploads, AccountUploads {
 
     private final ObjectStorage storage;
     private final StorageConfig storageConfig;
@@ -152,5 +153,45 @@ public class UploadService implements ClinicUploads {
 
     private static Upload owned(UUID id, Caller caller) {
         return Upload.findOwned(id, caller.accountId()).orElseThrow(() -> ApiException.notFound("Upload"));
+    }
+
+    @Override
+    @Transactional
+    public Optional<AccountUploads.StoredFile> owned(UUID id, UUID ownerAccountId) {
+        return Upload.findOwned(id, ownerAccountId).map(UploadService::stored);
+    }
+
+    @Override
+    @Transactional
+    public Optional<AccountUploads.StoredFile> find(UUID id) {
+        return Upload.<Upload> findByIdOptional(id).map(UploadService::stored);
+    }
+
+    @Override
+    @Transactional
+    public java.util.Map<UUID, UploadView.Details> views(java.util.Collection<UUID> ids, UUID ownerAccountId) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return Upload.<Upload> list("id in ?1 and ownerAccountId = ?2", ids, ownerAccountId).stream()
+                .collect(java.util.stream.Collectors.toMap(u -> u.id, this::withUrls));
+    }
+
+    @Override
+    @Transactional
+    public void deleteOwned(UUID id, UUID ownerAccountId) {
+        Upload.findOwned(id, ownerAccountId).filter(u -> u.status != UploadStatus.PROCESSING).ifPresent(u -> {
+            storage.delete(UploadKeys.original(u.id));
+            storage.delete(u.objectKey);
+            if (u.thumbnailKey != null) {
+                storage.delete(u.thumbnailKey);
+            }
+            u.delete();
+        });
+    }
+
+    private static AccountUploads.StoredFile stored(Upload u) {
+        return new AccountUploads.StoredFile(u.id, u.ownerAccountId, u.purpose, u.status, u.objectKey, u.contentType,
+                u.width, u.height);
     }
 }
