@@ -47,6 +47,7 @@ public final class Permissions {
     public static final String PLATFORM_ACCOUNTS = "platform:accounts";
     public static final String PLATFORM_CLINICS = "platform:clinics";
     public static final String PLATFORM_AUDIT = "platform:audit";
+    public static final String PLATFORM_INGREDIENTS = "platform:ingredients";
 
     /** Every permission, in the order of the documented table. */
     public enum Permission {
@@ -80,7 +81,8 @@ public final class Permissions {
         INTAKE_ANSWERS(Permissions.INTAKE_ANSWERS),
         PLATFORM_ACCOUNTS(Permissions.PLATFORM_ACCOUNTS),
         PLATFORM_CLINICS(Permissions.PLATFORM_CLINICS),
-        PLATFORM_AUDIT(Permissions.PLATFORM_AUDIT);
+        PLATFORM_AUDIT(Permissions.PLATFORM_AUDIT),
+        PLATFORM_INGREDIENTS(Permissions.PLATFORM_INGREDIENTS);
 
         private final String value;
 
@@ -116,7 +118,7 @@ public final class Permissions {
             Roles.RECEPTIONIST, union(CARE, EnumSet.of(Permission.SCHEDULES_MANAGE)),
             Roles.SALES, union(STAFF, EnumSet.of(Permission.PATIENTS_NAMES)),
             Roles.SUPER_ADMIN, EnumSet.of(Permission.PLATFORM_ACCOUNTS, Permission.PLATFORM_CLINICS,
-                    Permission.PLATFORM_AUDIT),
+                    Permission.PLATFORM_AUDIT, Permission.PLATFORM_INGREDIENTS),
             Roles.CLIENT, EnumSet.noneOf(Permission.class));
 
     /** Permission names ("clinic" of "clinic:read") that only mean something inside a clinic. */

@@ -77,7 +77,8 @@ class IdempotentConsumerTest {
     }
 
     private double duplicates() {
-        var c = registry.find("atrium.jobs.processed").tag("outcome", "duplicate").counter();
+        var c = registry.find("atrium.jobs.processed").tag("outcome", "duplicate").tag("type", "upload.process")
+                .counter();
         return c == null ? 0 : c.count();
     }
 

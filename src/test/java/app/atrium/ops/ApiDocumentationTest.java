@@ -28,7 +28,7 @@ class ApiDocumentationTest {
             "get /api/v1/public/clinics/{slug}/availability", "post /api/v1/public/clinics/{slug}/holds",
             "get /api/v1/public/calendar/{token}.ics", "get /api/v1/public/clinics/{slug}/practitioners",
             "get /api/v1/public/medical-history/{token}", "post /api/v1/public/medical-history/{token}",
-            "get /api/v1/dermatologists");
+            "get /api/v1/dermatologists", "get /api/v1/ingredients", "get /api/v1/ingredients/{id}");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -45,6 +45,7 @@ public final class AnalysisViews {
             @Schema(required = true, examples = "photo too dark: retake in daylight, facing a window") String message) {
     }
 
+    @Schema(name = "SkinChangeDirection")
     public enum Direction {
         IMPROVED,
         WORSENED,

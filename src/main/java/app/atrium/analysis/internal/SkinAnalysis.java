@@ -24,6 +24,7 @@ import app.atrium.shared.db.TrackedEntity;
 @Table(name = "skin_analyses")
 public class SkinAnalysis extends TrackedEntity {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SkinAnalysisStatus")
     public enum Status {
         QUEUED,
         PROCESSING,
