@@ -74,4 +74,37 @@ public class AccountDirectory {
             a.emailVerifiedAt = clock.instant();
         }
     }
+
+    /** The skin types a profile accepts (the schema SkinType). */
+    public static final List<String> SKIN_TYPES = java.util.Arrays.stream(
+            app.atrium.identity.internal.AccountViews.SkinType.values()).map(Enum::name).toList();
+
+    /** What the advisor reads of a client: skin type, sensitivity, pregnancy, time zone (null: UTC). */
+    public record SkinProfile(UUID id, String skinType, boolean sensitiveSkin, boolean pregnant, String timeZone) {
+    }
+
+    @Transactional
+    public Optional<SkinProfile> skinProfile(UUID id) {
+        return Account.<Account> findByIdOptional(id).map(a -> new SkinProfile(a.id, a.skinType == null ? null
+                : a.skinType.name(), a.sensitiveSkin, a.pregnant, a.timeZone));
+    }
+
+    /**
+     * The onboarding questionnaire's answers that belong to the profile: skin type, and sensitivity and
+     * pregnancy when given; the first call marks onboarding complete.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOnboarding(UUID id, String skinType, Boolean sensitiveSkin, Boolean pregnant) {
+        Account a = Account.findById(id);
+        a.skinType = app.atrium.identity.internal.AccountViews.SkinType.valueOf(skinType);
+        if (sensitiveSkin != null) {
+            a.sensitiveSkin = sensitiveSkin;
+        }
+        if (pregnant != null) {
+            a.pregnant = pregnant;
+        }
+        if (a.onboardingCompletedAt == null) {
+            a.onboardingCompletedAt = clock.instant();
+        }
+    }
 }

@@ -31,25 +31,25 @@ import io.restassured.path.json.JsonPath;
 
 /** Skin analyses through HTTP, the outbox, the queue, the worker and the bucket (issue 12). */
 @QuarkusTest
-class SkinAnalysisTest {
+public class SkinAnalysisTest {
 
     @Inject
     MessagingConfig config;
 
     /** A READY SKIN_IMAGE upload of {@code png}. */
-    static UUID photo(String token, byte[] png) {
+    public static UUID photo(String token, byte[] png) {
         UUID id = UploadFixtures.upload(token, "SKIN_IMAGE", "image/png", png);
         assertThat(UploadFixtures.awaitFinished(token, id).getString("data.status")).isEqualTo("READY");
         return id;
     }
 
-    static String analyse(String token, UUID... photos) {
+    public static String analyse(String token, UUID... photos) {
         return as(token).contentType(ContentType.JSON).body(Map.of("imageUploadIds", List.of(photos).stream()
                 .map(UUID::toString).toList(), "concerns", List.of("REDNESS"))).post("/api/v1/me/skin-analyses").then()
                 .statusCode(202).body("data.status", equalTo("QUEUED")).extract().path("data.id");
     }
 
-    static JsonPath awaitFinished(String token, String id) {
+    public static JsonPath awaitFinished(String token, String id) {
         JsonPath[] last = new JsonPath[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = as(token).get("/api/v1/me/skin-analyses/" + id).then().statusCode(200).extract().jsonPath();

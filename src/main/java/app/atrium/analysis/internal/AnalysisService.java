@@ -162,7 +162,7 @@ public class AnalysisService {
                 .firstResultOptional().orElseThrow(() -> ApiException.notFound("Skin analysis"));
     }
 
-    AnalysisResult result(SkinAnalysis a) {
+    public AnalysisResult result(SkinAnalysis a) {
         try {
             return json.readValue(a.result, AnalysisResult.class);
         } catch (JsonProcessingException e) {

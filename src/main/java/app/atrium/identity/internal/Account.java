@@ -69,6 +69,15 @@ public class Account extends TrackedEntity {
     @Column(name = "skin_tone")
     public AccountViews.SkinTone skinTone;
 
+    @Column(name = "sensitive_skin", nullable = false)
+    public boolean sensitiveSkin;
+
+    @Column(nullable = false)
+    public boolean pregnant;
+
+    @Column(name = "onboarding_completed_at")
+    public java.time.Instant onboardingCompletedAt;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public Map<String, Object> preferences = new HashMap<>();

@@ -102,7 +102,8 @@ public class AccountService {
                 .toList();
         AccountViews.Membership active = caller.clinicId()
                 .flatMap(c -> all.stream().filter(m -> m.clinicId().equals(c)).findFirst()).orElse(null);
-        return new AccountViews.Me(AccountViews.User.from(a), all, active, PlatformRole.of(a.platformRole));
+        return new AccountViews.Me(AccountViews.User.from(a), all, active, PlatformRole.of(a.platformRole),
+                a.onboardingCompletedAt != null);
     }
 
     @Transactional
@@ -121,6 +122,8 @@ public class AccountService {
         a.locale = MergePatch.optional(p.locale(), a.locale, v -> Formats.languageTag("locale", v));
         a.skinType = MergePatch.optional(p.skinType(), a.skinType);
         a.skinTone = MergePatch.optional(p.skinTone(), a.skinTone);
+        a.sensitiveSkin = MergePatch.required("sensitiveSkin", p.sensitiveSkin(), a.sensitiveSkin);
+        a.pregnant = MergePatch.required("pregnant", p.pregnant(), a.pregnant);
         Account.flush();
         return AccountViews.Profile.from(a);
     }

@@ -81,7 +81,9 @@ public final class AccountViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                     description = "The clinic this token is scoped to; absent without one") Membership activeClinic,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
-                    description = "SUPER_ADMIN for platform operators; absent otherwise") PlatformRole platformRole) {
+                    description = "SUPER_ADMIN for platform operators; absent otherwise") PlatformRole platformRole,
+            @Schema(required = true,
+                    description = "PUT /me/onboarding was answered") boolean onboardingComplete) {
     }
 
     @Schema(name = "Session")
@@ -121,11 +123,14 @@ public final class AccountViews {
             @Schema(nullable = true, description = "IANA time zone") String timeZone,
             @Schema(nullable = true, description = "BCP 47 language tag") String locale,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until set") SkinType skinType,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until set") SkinTone skinTone) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Absent until set") SkinTone skinTone,
+            @Schema(required = true, description = "The advisor leaves out what may irritate") boolean sensitiveSkin,
+            @Schema(required = true,
+                    description = "The advisor leaves out what is avoided in pregnancy (retinoids...)") boolean pregnant) {
 
         static Profile from(Account a) {
             return new Profile(a.email, a.firstName, a.lastName, a.phone, a.dateOfBirth, a.timeZone, a.locale,
-                    a.skinType, a.skinTone);
+                    a.skinType, a.skinTone, a.sensitiveSkin, a.pregnant);
         }
     }
 

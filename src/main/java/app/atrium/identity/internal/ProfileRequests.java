@@ -33,7 +33,9 @@ public final class ProfileRequests {
                     description = "BCP 47 tag, e.g. de-DE") JsonNullable<String> locale,
             @Schema(implementation = AccountViews.SkinType.class, nullable = true) JsonNullable<AccountViews.SkinType> skinType,
             @Schema(implementation = AccountViews.SkinTone.class,
-                    nullable = true) JsonNullable<AccountViews.SkinTone> skinTone) {
+                    nullable = true) JsonNullable<AccountViews.SkinTone> skinTone,
+            @Schema(implementation = Boolean.class, description = "Cannot be cleared") JsonNullable<Boolean> sensitiveSkin,
+            @Schema(implementation = Boolean.class, description = "Cannot be cleared") JsonNullable<Boolean> pregnant) {
     }
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "NotificationChannel")
