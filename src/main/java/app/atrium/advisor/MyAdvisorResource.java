@@ -34,7 +34,7 @@ import app.atrium.shared.web.OpenApiErrorsFilter;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
-@Path("/api/v1/me/advisor/sessions")
+@Path("/api/v1/me/advisor")
 @Tag(name = "My skin advisor")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
@@ -52,6 +52,7 @@ public class MyAdvisorResource {
     }
 
     @POST
+    @Path("/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(operationId = "createAdvisorSession", summary = "Ask the advisor",
@@ -69,6 +70,7 @@ public class MyAdvisorResource {
     }
 
     @GET
+    @Path("/sessions")
     @Operation(operationId = "listAdvisorSessions", summary = "Your advisor sessions", description = "Newest first.")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "400")
     public Page<AdvisorViews.SessionView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -76,7 +78,16 @@ public class MyAdvisorResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/stats")
+    @Operation(operationId = "getAdvisorStats", summary = "Your advisor at a glance",
+            description = "Sessions, DONE analyses, the mean rating you gave, the active routine and its streak.")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
+    public Envelope<AdvisorViews.Stats> stats() {
+        return Envelope.of(advisor.stats(caller.get()));
+    }
+
+    @GET
+    @Path("/sessions/{id}")
     @Operation(operationId = "getAdvisorSession", summary = "One advisor session, as it was given")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404")
     public Envelope<AdvisorViews.SessionView> get(@PathParam("id") UUID id) {
@@ -84,7 +95,7 @@ public class MyAdvisorResource {
     }
 
     @POST
-    @Path("/{id}/feedback")
+    @Path("/sessions/{id}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rateAdvisorSession", summary = "Rate the advice, once")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409")

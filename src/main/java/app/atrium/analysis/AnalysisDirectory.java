@@ -56,6 +56,13 @@ public class AnalysisDirectory {
                 accountId, SkinAnalysis.Status.DONE, before).firstResultOptional().map(this::summary);
     }
 
+    /** The account's DONE analyses queued in [from, to), oldest first. */
+    @Transactional
+    public java.util.List<Summary> doneBetween(UUID accountId, Instant from, Instant to) {
+        return SkinAnalysis.<SkinAnalysis> find("accountId = ?1 and status = ?2 and queuedAt >= ?3 and queuedAt < ?4 "
+                + "order by queuedAt", accountId, SkinAnalysis.Status.DONE, from, to).stream().map(this::summary).toList();
+    }
+
     /** How many DONE analyses the account has. */
     @Transactional
     public long countDone(UUID accountId) {

@@ -22,6 +22,10 @@ public interface AccountUploads {
     /** Views with short-lived download URLs of the account's uploads among {@code ids} (others are left out). */
     Map<UUID, UploadView.Details> views(Collection<UUID> ids, UUID ownerAccountId);
 
+    /** The account's READY uploads of {@code purpose} created in [from, to), oldest first, with download URLs. */
+    java.util.List<UploadView.Details> ready(UUID ownerAccountId, UploadPurpose purpose, java.time.Instant from,
+            java.time.Instant to);
+
     /** Deletes the account's upload and its objects; nothing when it is gone already or still processing. */
     void deleteOwned(UUID id, UUID ownerAccountId);
 }

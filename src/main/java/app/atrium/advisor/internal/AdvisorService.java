@@ -36,6 +36,7 @@ public class AdvisorService {
     static final int PER_HOUR = 30;
 
     private final AdvisorEngine engine = new AdvisorEngine();
+    private final app.atrium.routine.RoutineDirectory routines;
     private final AccountDirectory accounts;
     private final OnboardingService onboarding;
     private final AnalysisDirectory analyses;
@@ -45,7 +46,9 @@ public class AdvisorService {
     private final Clock clock;
 
     AdvisorService(AccountDirectory accounts, OnboardingService onboarding, AnalysisDirectory analyses,
-            IngredientCatalog ingredients, RateLimiter limiter, ObjectMapper json, Clock clock) {
+            IngredientCatalog ingredients, app.atrium.routine.RoutineDirectory routines, RateLimiter limiter,
+            ObjectMapper json, Clock clock) {
+        this.routines = routines;
         this.accounts = accounts;
         this.onboarding = onboarding;
         this.analyses = analyses;
@@ -123,6 +126,19 @@ public class AdvisorService {
         s.ratedAt = clock.instant();
         AdvisorSession.flush();
         return view(s);
+    }
+
+    @Transactional
+    public AdvisorViews.Stats stats(Caller caller) {
+        UUID me = caller.accountId();
+        long sessions = AdvisorSession.count("accountId", me);
+        List<AdvisorSession> rated = AdvisorSession.list("accountId = ?1 and rating is not null", me);
+        Double average = rated.isEmpty() ? null
+                : Math.round(rated.stream().mapToInt(s -> s.rating).average().orElse(0) * 10) / 10.0;
+        var active = routines.active(me);
+        return new AdvisorViews.Stats(sessions, analyses.countDone(me), average, rated.size(),
+                active.map(r -> new AdvisorViews.ActiveRoutine(r.id(), r.name(), r.adherencePercent())).orElse(null),
+                active.map(app.atrium.routine.RoutineDirectory.ActiveRoutine::streak).orElse(0));
     }
 
     private static AdvisorSession owned(UUID id, Caller caller) {

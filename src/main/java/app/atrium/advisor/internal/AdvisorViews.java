@@ -53,4 +53,20 @@ public final class AdvisorViews {
             @Schema(description = "Your comment") String feedback,
             @Schema(required = true) Instant createdAt) {
     }
+
+    @Schema(name = "AdvisorStats")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Stats(
+            @Schema(required = true) long sessions,
+            @Schema(required = true, description = "DONE skin analyses") long analyses,
+            @Schema(description = "Mean of your ratings of the advice (one decimal); absent without any") Double averageRating,
+            @Schema(required = true) long ratedSessions,
+            @Schema(description = "Your active routine; absent without one") ActiveRoutine activeRoutine,
+            @Schema(required = true, description = "The active routine's streak in days; 0 without one") int streak) {
+    }
+
+    @Schema(name = "AdvisorStatsRoutine")
+    public record ActiveRoutine(@Schema(required = true) UUID id, @Schema(required = true) String name,
+            @Schema(required = true) int adherencePercent) {
+    }
 }

@@ -28,9 +28,14 @@ public class ClientStatisticsService {
     private final ClinicDirectory clinics;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final app.atrium.analysis.AnalysisDirectory analyses;
+    private final app.atrium.routine.RoutineDirectory routines;
 
     ClientStatisticsService(PatientDirectory patients, SchedulingDirectory scheduling, ClinicDirectory clinics,
-            Tenancy tenancy, Clock clock) {
+            Tenancy tenancy, Clock clock, app.atrium.analysis.AnalysisDirectory analyses,
+            app.atrium.routine.RoutineDirectory routines) {
+        this.analyses = analyses;
+        this.routines = routines;
         this.patients = patients;
         this.scheduling = scheduling;
         this.clinics = clinics;
@@ -43,6 +48,9 @@ public class ClientStatisticsService {
         Instant now = clock.instant();
         Map<UUID, UUID> own = patients.clinicsOfAccount(caller.accountId());
         Map<UUID, String> names = new HashMap<>();
+        long analysesDone = analyses.countDone(caller.accountId());
+        int streak = routines.active(caller.accountId()).map(app.atrium.routine.RoutineDirectory.ActiveRoutine::streak)
+                .orElse(0);
         return tenancy.unscoped(() -> {
             long total = Consultation.count("accountId", caller.accountId());
             long open = Consultation.count("accountId = ?1 and status in ?2", caller.accountId(),
@@ -65,7 +73,7 @@ public class ClientStatisticsService {
             return new ClinicalViews.StatisticsView(
                     new ClinicalViews.ConsultationCounts(total, open, completed),
                     new ClinicalViews.PlanCounts(plans.size(), average, plans),
-                    new ClinicalViews.AppointmentCounts(upcoming, next));
+                    new ClinicalViews.AppointmentCounts(upcoming, next), analysesDone, streak);
         });
     }
 

@@ -263,7 +263,9 @@ public final class ClinicalViews {
     public record StatisticsView(
             @Schema(required = true) ConsultationCounts consultations,
             @Schema(required = true) PlanCounts treatmentPlans,
-            @Schema(required = true) AppointmentCounts appointments) {
+            @Schema(required = true) AppointmentCounts appointments,
+            @Schema(required = true, description = "DONE skin analyses") long analysesDone,
+            @Schema(required = true, description = "The active routine's streak in days; 0 without one") int routineStreak) {
     }
 
     @Schema(name = "DirectoryPractitioner", description = "A practitioner on a clinic's public page")

@@ -70,18 +70,26 @@ public class OpenApiErrorsFilter implements OASFilter {
             }
             operation.removeExtension(STATUS);
         } else if (status != null) {
-            // SmallRye documents a method's success as 200 (or 201 for a void POST); move it.
+            // SmallRye documents a method's success as 200 (or 201 for a void POST); move it. "201,200": 201
+            // the first time, 200 with the same body on a repeat (an idempotent create).
+            String[] statuses = status.toString().split(",");
+            String main = statuses[0].trim();
             for (String documented : new String[] { "200", "201" }) {
                 APIResponse ok = responses.getAPIResponse(documented);
-                if (ok != null && !documented.equals(status.toString())) {
+                if (ok != null && !documented.equals(main)) {
                     responses.removeAPIResponse(documented);
-                    if ("204".equals(status.toString())) {
+                    if ("204".equals(main)) {
                         ok.setContent(null);
                         ok.setDescription("No Content");
                     }
-                    responses.addAPIResponse(status.toString(), ok);
+                    responses.addAPIResponse(main, ok);
                     break;
                 }
+            }
+            APIResponse first = responses.getAPIResponse(main);
+            for (int i = 1; i < statuses.length && first != null; i++) {
+                responses.addAPIResponse(statuses[i].trim(), OASFactory.createAPIResponse()
+                        .description("The same, already done before: nothing changed").content(first.getContent()));
             }
             operation.removeExtension(STATUS);
         }

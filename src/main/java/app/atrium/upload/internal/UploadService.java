@@ -179,6 +179,15 @@ public class UploadService implements ClinicUploads, AccountUploads {
 
     @Override
     @Transactional
+    public java.util.List<UploadView.Details> ready(UUID ownerAccountId, UploadPurpose purpose, java.time.Instant from,
+            java.time.Instant to) {
+        return Upload.<Upload> list("ownerAccountId = ?1 and purpose = ?2 and status = ?3 and createdAt >= ?4 "
+                + "and createdAt < ?5 order by createdAt, id", ownerAccountId, purpose, UploadStatus.READY, from, to)
+                .stream().map(this::withUrls).toList();
+    }
+
+    @Override
+    @Transactional
     public void deleteOwned(UUID id, UUID ownerAccountId) {
         Upload.findOwned(id, ownerAccountId).filter(u -> u.status != UploadStatus.PROCESSING).ifPresent(u -> {
             storage.delete(UploadKeys.original(u.id));

@@ -1,0 +1,7 @@
+package app.atrium.routine.internal;
+
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RoutineSlot")
+public enum Slot {
+    AM,
+    PM
+}
