@@ -63,6 +63,13 @@ public class AnalysisDirectory {
                 + "order by queuedAt", accountId, SkinAnalysis.Status.DONE, from, to).stream().map(this::summary).toList();
     }
 
+    /** A DONE analysis by id, whoever owns it: for a clinic a client shared it with (the caller checks that). */
+    @Transactional
+    public Optional<Summary> shared(UUID id) {
+        return SkinAnalysis.<SkinAnalysis> findByIdOptional(id).filter(a -> a.status == SkinAnalysis.Status.DONE)
+                .map(this::summary);
+    }
+
     /** How many DONE analyses the account has. */
     @Transactional
     public long countDone(UUID accountId) {

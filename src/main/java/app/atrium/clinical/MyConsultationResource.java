@@ -55,10 +55,11 @@ public class MyConsultationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(operationId = "requestConsultation", summary = "Ask a clinic for a consultation",
-            description = "You become (or are linked to) the clinic's patient, as when booking. At most 10 requests an "
-                    + "hour (429 with Retry-After).")
+            description = "You become (or are linked to) the clinic's patient, as when booking. analysisId shares one "
+                    + "of your DONE skin analyses with the clinic (404 when not yours, 409 while not DONE). At most 10 "
+                    + "requests an hour (429 with Retry-After).")
     @Extension(name = OpenApiErrorsFilter.STATUS, value = "201")
-    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,429")
+    @Extension(name = OpenApiErrorsFilter.ERRORS, value = "404,409,429")
     public RestResponse<Envelope<ClinicalViews.MyConsultationView>> request(
             @Valid @NotNull ClinicalRequests.RequestConsultation body) {
         ClinicalViews.MyConsultationView c = consultations.request(body, caller.get());

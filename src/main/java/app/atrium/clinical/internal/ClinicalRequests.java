@@ -121,7 +121,8 @@ public final class ClinicalRequests {
             @NotNull @Size(min = 1, max = 10) List<Consultation.@NotNull Concern> concerns,
             @Size(max = 2000) @MultiLine @NoLinks @Schema(nullable = true) String message,
             @Size(max = 500) @NoLinks @Schema(nullable = true, description = "When suits you, in your words "
-                    + "(\"weekday mornings\")") String preferredTimes) {
+                    + "(\"weekday mornings\")") String preferredTimes,
+            @Schema(nullable = true, description = "One of your DONE skin analyses to share with the clinic") UUID analysisId) {
     }
 
     public record CancelConsultation(

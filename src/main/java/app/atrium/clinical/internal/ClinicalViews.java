@@ -181,14 +181,34 @@ public final class ClinicalViews {
             String ratingComment,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt,
-            @Schema(required = true) long version) {
+            @Schema(required = true) long version,
+            @Schema(description = "The skin analysis the client shared (its id)") UUID analysisId,
+            @Schema(description = "Its summary: one consultation read, with clinical:notes") SharedAnalysis sharedAnalysis) {
 
         static ConsultationView from(Consultation c, boolean clinical) {
+            return from(c, clinical, null);
+        }
+
+        static ConsultationView from(Consultation c, boolean clinical, SharedAnalysis shared) {
             return new ConsultationView(c.id, c.patientId, c.practitionerId, ConsultationService.concerns(c.concerns),
                     c.message, c.preferredTimes, c.status, c.appointmentId, c.scheduledAt, clinical ? c.findings : null,
                     clinical ? c.recommendations : null, clinical ? c.notes : null, c.followUpOn, c.completedAt,
-                    c.cancelledAt, c.cancelReason, c.rating, c.ratingComment, c.createdAt, c.updatedAt, c.version);
+                    c.cancelledAt, c.cancelReason, c.rating, c.ratingComment, c.createdAt, c.updatedAt, c.version,
+                    c.analysisId, clinical ? shared : null);
         }
+    }
+
+    @Schema(name = "SharedSkinAnalysis", description = "A client's skin analysis as the clinic sees it (scores 0-100)")
+    public record SharedAnalysis(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) Instant analyzedAt,
+            @Schema(required = true) int overallScore,
+            @Schema(required = true) int redness,
+            @Schema(required = true) int toneEvenness,
+            @Schema(required = true) int darkSpots,
+            @Schema(required = true) int texture,
+            @Schema(required = true) int shine,
+            @Schema(required = true) int darkSpotCount) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -212,13 +232,15 @@ public final class ClinicalViews {
             @Schema(description = "Yours, once given (1-5)") Integer rating,
             String ratingComment,
             @Schema(required = true, description = "Rating is open: completed and not rated yet") boolean mayRate,
-            @Schema(required = true) Instant createdAt) {
+            @Schema(required = true) Instant createdAt,
+            @Schema(description = "The skin analysis you shared") UUID analysisId) {
 
         static MyConsultationView from(Consultation c, String clinicName) {
             return new MyConsultationView(c.id, c.clinicId, clinicName, c.practitionerId,
                     ConsultationService.concerns(c.concerns), c.message, c.preferredTimes, c.status, c.appointmentId,
                     c.scheduledAt, c.findings, c.recommendations, c.followUpOn, c.completedAt, c.cancelledAt, c.rating,
-                    c.ratingComment, c.status == Consultation.Status.COMPLETED && c.rating == null, c.createdAt);
+                    c.ratingComment, c.status == Consultation.Status.COMPLETED && c.rating == null, c.createdAt,
+                    c.analysisId);
         }
     }
 

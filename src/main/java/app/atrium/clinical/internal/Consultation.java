@@ -57,6 +57,10 @@ public class Consultation extends ClinicOwned {
     @Column(name = "practitioner_id")
     public UUID practitionerId;
 
+    /** A DONE skin analysis the client shared with the request (null when none, or deleted since). */
+    @Column(name = "analysis_id")
+    public UUID analysisId;
+
     /** Comma-separated {@link Concern} names. */
     @Column(nullable = false)
     public String concerns;

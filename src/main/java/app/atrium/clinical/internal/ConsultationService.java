@@ -56,9 +56,12 @@ public class ConsultationService {
     private final SecurityIdentity identity;
     private final Clock clock;
 
+    private final app.atrium.analysis.AnalysisDirectory analyses;
+
     ConsultationService(ClinicDirectory clinics, PatientDirectory patients, AccountDirectory accounts,
             SchedulingDirectory scheduling, ClinicalEvents events, RateLimiter limiter, Tenancy tenancy, AuditLog audit,
-            SecurityIdentity identity, Clock clock) {
+            SecurityIdentity identity, Clock clock, app.atrium.analysis.AnalysisDirectory analyses) {
+        this.analyses = analyses;
         this.clinics = clinics;
         this.patients = patients;
         this.accounts = accounts;
@@ -84,6 +87,15 @@ public class ConsultationService {
         }
         AccountDirectory.AccountRef me = accounts.find(caller.accountId())
                 .orElseThrow(() -> ApiException.notFound("Account"));
+        if (cmd.analysisId() != null) {
+            app.atrium.analysis.AnalysisDirectory.Lookup found = analyses.done(cmd.analysisId(), me.id());
+            if (found.problem() == app.atrium.analysis.AnalysisDirectory.Problem.NOT_FOUND) {
+                throw ApiException.notFound("Skin analysis");
+            }
+            if (found.problem() == app.atrium.analysis.AnalysisDirectory.Problem.NOT_DONE) {
+                throw ApiException.invalidState("The analysis is not DONE yet: share it once it is");
+            }
+        }
         PatientDirectory.PatientRef patient = patients.forAccount(clinic.id(), me);
         return tenancy.within(clinic.id(), () -> {
             Consultation c = new Consultation();
@@ -95,6 +107,7 @@ public class ConsultationService {
             c.concerns = encode(cmd.concerns());
             c.message = Formats.blankToNull(cmd.message());
             c.preferredTimes = Formats.blankToNull(cmd.preferredTimes());
+            c.analysisId = cmd.analysisId();
             c.status = Consultation.Status.REQUESTED;
             c.persistAndFlush();
             audit.event("consultation.requested").clinic(clinic.id()).entity("consultation", c.id)
@@ -173,7 +186,13 @@ public class ConsultationService {
 
     @Transactional
     public ClinicalViews.ConsultationView get(UUID id) {
-        return ClinicalViews.ConsultationView.from(consultation(id), clinical());
+        Consultation c = consultation(id);
+        boolean clinical = clinical();
+        ClinicalViews.SharedAnalysis shared = c.analysisId == null || !clinical ? null
+                : analyses.shared(c.analysisId).map(a -> new ClinicalViews.SharedAnalysis(a.id(), a.queuedAt(),
+                        a.overallScore(), a.redness(), a.toneEvenness(), a.darkSpots(), a.texture(), a.shine(),
+                        a.darkSpotCount())).orElse(null);
+        return ClinicalViews.ConsultationView.from(c, clinical, shared);
     }
 
     /** Links an appointment of the consultation's patient; again to move it to another appointment. */
