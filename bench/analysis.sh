@@ -95,20 +95,29 @@ await_live worker "$WORKER_PID" "$WORKER_MGMT"
 log "part 2: API (pid $APP_PID) and one worker (pid $WORKER_PID) ready"
 BASE="http://127.0.0.1:$API_HTTP"
 
+call() { # call <method> <url> [curl args...]: prints the body; stops with it on an answer other than 2xx
+    local method=$1 url=$2 out code
+    shift 2
+    out=$(curl -s -w '\n%{http_code}' -X "$method" "$url" "$@") || die "$method $url: no answer"
+    code=${out##*$'\n'}
+    [[ $code == 2* ]] || die "$method $url: $code ${out%$'\n'*}"
+    printf '%s' "${out%$'\n'*}"
+}
+
 EMAIL="bench-$STAMP@example.test"
-TOKEN=$(curl -sf "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
+TOKEN=$(call POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json' \
     -d "{\"firstName\":\"Bench\",\"lastName\":\"Client\",\"email\":\"$EMAIL\",\"password\":\"bench analysis 2026\"}" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["accessToken"])')
 PHOTO="$WORK/photo-12mp.jpg"
 SIZE=$(stat -c %s "$PHOTO")
-curl -sf "$BASE/api/v1/uploads" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+call POST "$BASE/api/v1/uploads" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"purpose\":\"SKIN_IMAGE\",\"fileName\":\"face.jpg\",\"contentType\":\"image/jpeg\",\"sizeBytes\":$SIZE}" >"$WORK/upload.json"
 read -r UPLOAD_ID PUT_URL < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["data"]; print(d["upload"]["id"], d["uploadUrl"]["url"])' "$WORK/upload.json")
-mapfile -t PUT_HEADERS < <(python3 -c 'import json,sys; [print("-H", f"{k}: {v}") for k, v in json.load(open(sys.argv[1]))["data"]["uploadUrl"]["headers"].items()]' "$WORK/upload.json")
-curl -sf -X PUT "${PUT_HEADERS[@]}" --data-binary @"$PHOTO" "$PUT_URL" >/dev/null
-curl -sf -X POST "$BASE/api/v1/uploads/$UPLOAD_ID/complete" -H "Authorization: Bearer $TOKEN" >/dev/null
+mapfile -t PUT_HEADERS < <(python3 -c 'import json,sys; [print("-H\n" + f"{k}: {v}") for k, v in json.load(open(sys.argv[1]))["data"]["uploadUrl"]["headers"].items()]' "$WORK/upload.json")
+call PUT "$PUT_URL" "${PUT_HEADERS[@]}" --data-binary @"$PHOTO" >/dev/null
+call POST "$BASE/api/v1/uploads/$UPLOAD_ID/complete" -H "Authorization: Bearer $TOKEN" >/dev/null
 for _ in $(seq 1 120); do
-    STATUS=$(curl -sf "$BASE/api/v1/uploads/$UPLOAD_ID" -H "Authorization: Bearer $TOKEN" |
+    STATUS=$(call GET "$BASE/api/v1/uploads/$UPLOAD_ID" -H "Authorization: Bearer $TOKEN" |
         python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["status"])')
     [[ $STATUS != PROCESSING ]] && break
     sleep 0.5
