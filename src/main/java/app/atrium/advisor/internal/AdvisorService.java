@@ -94,7 +94,7 @@ public class AdvisorService {
         s.accountId = me;
         s.type = cmd.type();
         s.analysisId = cmd.analysisId();
-        s.concerns = OnboardingService.codes(cmd.concerns());
+        s.concerns = app.atrium.shared.validation.Formats.codes(cmd.concerns());
         s.question = cmd.question() == null || cmd.question().isBlank() ? null : cmd.question().strip();
         s.engineVersion = AdvisorEngine.VERSION;
         s.advice = write(advice);
@@ -153,8 +153,10 @@ public class AdvisorService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored advice of session " + s.id + " is not readable", e);
         }
-        return new AdvisorViews.SessionView(s.id, s.type, s.analysisId, OnboardingService.list(s.concerns).stream()
-                .map(SkinConcern::valueOf).toList(), s.question, advice, s.rating, s.feedback, s.createdAt);
+        return new AdvisorViews.SessionView(s.id, s.type, s.analysisId,
+                app.atrium.shared.validation.Formats.codeList(s.concerns).stream()
+                        .map(SkinConcern::valueOf).toList(),
+                s.question, advice, s.rating, s.feedback, s.createdAt);
     }
 
     private String write(Advice advice) {

@@ -1,6 +1,5 @@
 package app.atrium.advisor.internal;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import app.atrium.ingredient.IngredientCatalog;
 import app.atrium.ingredient.IngredientView;
 import app.atrium.security.Caller;
 import app.atrium.shared.error.ApiException;
+import app.atrium.shared.validation.Formats;
 
 /** The onboarding questionnaire: skin type and the like go to the profile, the rest is kept here for the advisor. */
 @ApplicationScoped
@@ -56,11 +56,11 @@ public class OnboardingService {
             n.accountId = me;
             return n;
         });
-        o.concerns = codes(cmd.concerns());
-        o.goals = codes(cmd.goals());
-        o.currentProducts = blank(cmd.currentProducts());
+        o.concerns = Formats.codes(cmd.concerns());
+        o.goals = Formats.codes(cmd.goals());
+        o.currentProducts = Formats.blankToNull(cmd.currentProducts());
         o.allergyIngredientIds = allergyIds.stream().map(UUID::toString).collect(Collectors.joining(","));
-        o.allergyNotes = cmd.allergies() == null ? null : blank(cmd.allergies().notes());
+        o.allergyNotes = cmd.allergies() == null ? null : Formats.blankToNull(cmd.allergies().notes());
         o.persistAndFlush();
         return view(me);
     }
@@ -72,37 +72,26 @@ public class OnboardingService {
     @Transactional
     Answers answers(UUID account) {
         return Onboarding.<Onboarding> findByIdOptional(account).map(o -> new Answers(
-                list(o.concerns).stream().map(SkinConcern::valueOf).toList(),
-                list(o.goals).stream().map(SkinGoal::valueOf).toList(),
-                list(o.allergyIngredientIds).stream().map(UUID::fromString).toList()))
+                Formats.codeList(o.concerns).stream().map(SkinConcern::valueOf).toList(),
+                Formats.codeList(o.goals).stream().map(SkinGoal::valueOf).toList(),
+                Formats.codeList(o.allergyIngredientIds).stream().map(UUID::fromString).toList()))
                 .orElse(new Answers(List.of(), List.of(), List.of()));
     }
 
     private AdvisorViews.OnboardingView view(UUID me) {
         AccountDirectory.SkinProfile p = accounts.skinProfile(me).orElseThrow(() -> ApiException.notFound("Account"));
         Optional<Onboarding> o = Onboarding.findByIdOptional(me);
-        List<UUID> allergyIds = o.map(x -> list(x.allergyIngredientIds).stream().map(UUID::fromString).toList())
+        List<UUID> allergyIds = o.map(x -> Formats.codeList(x.allergyIngredientIds).stream().map(UUID::fromString).toList())
                 .orElse(List.of());
         Map<UUID, IngredientView> known = ingredients.byIds(allergyIds);
         List<AdvisorViews.AllergyIngredient> allergies = allergyIds.stream().filter(known::containsKey)
                 .map(id -> new AdvisorViews.AllergyIngredient(id, known.get(id).inciName(), known.get(id).commonName()))
                 .toList();
         return new AdvisorViews.OnboardingView(o.isPresent(), p.skinType(), p.sensitiveSkin(), p.pregnant(),
-                o.map(x -> list(x.concerns).stream().map(SkinConcern::valueOf).toList()).orElse(List.of()),
-                o.map(x -> list(x.goals).stream().map(SkinGoal::valueOf).toList()).orElse(List.of()),
+                o.map(x -> Formats.codeList(x.concerns).stream().map(SkinConcern::valueOf).toList()).orElse(List.of()),
+                o.map(x -> Formats.codeList(x.goals).stream().map(SkinGoal::valueOf).toList()).orElse(List.of()),
                 o.map(x -> x.currentProducts).orElse(null),
                 new AdvisorViews.AllergiesView(allergies, o.map(x -> x.allergyNotes).orElse(null)));
     }
 
-    static List<String> list(String codes) {
-        return codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(","));
-    }
-
-    static String codes(List<? extends Enum<?>> values) {
-        return values == null ? "" : values.stream().map(Enum::name).distinct().collect(Collectors.joining(","));
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -3,7 +3,6 @@ package app.atrium.analysis.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +80,7 @@ public class AnalysisService {
         a.id = Ids.newId();
         a.accountId = me;
         a.status = SkinAnalysis.Status.QUEUED;
-        a.concerns = String.join(",", (cmd.concerns() == null ? List.<SkinConcern> of() : cmd.concerns()).stream()
-                .distinct().map(Enum::name).toList());
+        a.concerns = app.atrium.shared.validation.Formats.codes(cmd.concerns());
         a.imageUploadIds = new ArrayList<>(ids);
         a.queuedAt = clock.instant();
         a.persistAndFlush();
@@ -176,8 +174,8 @@ public class AnalysisService {
             UploadView.Details d = photos.get(id);
             return new AnalysisViews.Image(id, d == null ? null : d.downloadUrl(), d == null ? null : d.thumbnailUrl());
         }).toList();
-        List<SkinConcern> concerns = a.concerns.isEmpty() ? List.of()
-                : Arrays.stream(a.concerns.split(",")).map(SkinConcern::valueOf).toList();
+        List<SkinConcern> concerns = app.atrium.shared.validation.Formats.codeList(a.concerns).stream()
+                .map(SkinConcern::valueOf).toList();
         return new AnalysisViews.AnalysisView(a.id, a.status, concerns, images, a.queuedAt, a.startedAt, a.finishedAt,
                 a.analyzerVersion, a.failureCode == null ? null
                         : new AnalysisViews.Failure(a.failureCode,

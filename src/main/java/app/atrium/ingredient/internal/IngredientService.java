@@ -1,6 +1,5 @@
 package app.atrium.ingredient.internal;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import app.atrium.shared.paging.SearchTerm;
 import app.atrium.shared.paging.Sort;
 import app.atrium.shared.paging.SortCursor;
 import app.atrium.shared.patch.MergePatch;
+import app.atrium.shared.validation.Formats;
 import io.quarkus.panache.common.Parameters;
 
 /** The ingredient database: read by anyone (and the advisor), changed by platform operators. */
@@ -84,12 +84,12 @@ public class IngredientService implements IngredientCatalog {
         }
         i.commonName = cmd.commonName().strip();
         i.ingredientClass = cmd.ingredientClass() == null ? null : cmd.ingredientClass().name();
-        i.functions = codes(cmd.functions());
-        i.concerns = codes(cmd.concerns());
-        i.cautions = codes(cmd.cautions());
-        i.cautionNote = blank(cmd.cautionNote());
+        i.functions = Formats.codes(cmd.functions());
+        i.concerns = Formats.codes(cmd.concerns());
+        i.cautions = Formats.codes(cmd.cautions());
+        i.cautionNote = Formats.blankToNull(cmd.cautionNote());
         i.comedogenicRating = cmd.comedogenicRating() == null ? null : cmd.comedogenicRating().shortValue();
-        i.incompatibleWith = codes(cmd.incompatibleWith());
+        i.incompatibleWith = Formats.codes(cmd.incompatibleWith());
         i.persistAndFlush();
         audit.event("ingredient.created").entity("ingredient", i.id).with("inciName", i.inciName).record();
         return view(i);
@@ -108,13 +108,13 @@ public class IngredientService implements IngredientCatalog {
         }
         i.commonName = MergePatch.required("commonName", p.commonName(), i.commonName, String::strip);
         i.ingredientClass = MergePatch.optional(p.ingredientClass(), i.ingredientClass, Enum::name);
-        i.functions = MergePatch.required("functions", p.functions(), i.functions, IngredientService::codes);
-        i.concerns = MergePatch.required("concerns", p.concerns(), i.concerns, IngredientService::codes);
-        i.cautions = MergePatch.required("cautions", p.cautions(), i.cautions, IngredientService::codes);
-        i.cautionNote = MergePatch.optional(p.cautionNote(), i.cautionNote, IngredientService::blank);
+        i.functions = MergePatch.required("functions", p.functions(), i.functions, Formats::codes);
+        i.concerns = MergePatch.required("concerns", p.concerns(), i.concerns, Formats::codes);
+        i.cautions = MergePatch.required("cautions", p.cautions(), i.cautions, Formats::codes);
+        i.cautionNote = MergePatch.optional(p.cautionNote(), i.cautionNote, Formats::blankToNull);
         i.comedogenicRating = MergePatch.optional(p.comedogenicRating(), i.comedogenicRating, Integer::shortValue);
         i.incompatibleWith = MergePatch.required("incompatibleWith", p.incompatibleWith(), i.incompatibleWith,
-                IngredientService::codes);
+                Formats::codes);
         Ingredient.flush();
         audit.event("ingredient.updated").entity("ingredient", i.id).record();
         return view(i);
@@ -149,20 +149,11 @@ public class IngredientService implements IngredientCatalog {
     }
 
     static IngredientView view(Ingredient i) {
-        return new IngredientView(i.id, i.inciName, i.commonName, i.ingredientClass, list(i.functions),
-                list(i.concerns).stream().map(SkinConcern::valueOf).toList(), list(i.cautions), i.cautionNote,
-                i.comedogenicRating == null ? null : i.comedogenicRating.intValue(), list(i.incompatibleWith), i.version);
+        return new IngredientView(i.id, i.inciName, i.commonName, i.ingredientClass, Formats.codeList(i.functions),
+                Formats.codeList(i.concerns).stream().map(SkinConcern::valueOf).toList(), Formats.codeList(i.cautions),
+                i.cautionNote,
+                i.comedogenicRating == null ? null : i.comedogenicRating.intValue(), Formats.codeList(i.incompatibleWith),
+                i.version);
     }
 
-    private static List<String> list(String codes) {
-        return codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(","));
-    }
-
-    private static String codes(List<? extends Enum<?>> values) {
-        return values == null ? "" : values.stream().map(Enum::name).distinct().collect(Collectors.joining(","));
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

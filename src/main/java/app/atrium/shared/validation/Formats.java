@@ -24,6 +24,18 @@ public final class Formats {
     }
 
     /** Optional text as stored: surrounding white space removed, blank as absent (null). */
+    /** Enum values as stored in a comma-separated code column: names, each once, in order; "" for none. */
+    public static String codes(java.util.List<? extends Enum<?>> values) {
+        return values == null ? ""
+                : values.stream().map(Enum::name).distinct()
+                        .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** A comma-separated code column read back: its codes in order; empty for "" or null. */
+    public static java.util.List<String> codeList(String codes) {
+        return codes == null || codes.isEmpty() ? java.util.List.of() : java.util.List.of(codes.split(","));
+    }
+
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -37,4 +37,18 @@ class FormatsTest {
         assertThat(Formats.currency("currency", "EUR")).isEqualTo("EUR");
         refused(() -> Formats.currency("currency", "EURO"), "currency", "ISO 4217");
     }
+
+    enum Code {
+        A,
+        B
+    }
+
+    @Test
+    void codeColumnsRoundTripInOrderWithoutRepeats() {
+        assertThat(Formats.codes(java.util.List.of(Code.B, Code.A, Code.B))).isEqualTo("B,A");
+        assertThat(Formats.codes(null)).isEmpty();
+        assertThat(Formats.codeList("B,A")).containsExactly("B", "A");
+        assertThat(Formats.codeList("")).isEmpty();
+        assertThat(Formats.codeList(null)).isEmpty();
+    }
 }
