@@ -1,5 +1,6 @@
 package app.atrium.analysis;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -76,10 +77,7 @@ public class MySkinAnalysisResource {
         Idempotency.Outcome<AnalysisViews.AnalysisView> outcome = idempotency.once(c.accountId(), key,
                 idempotency.request("POST /api/v1/me/skin-analyses", body), AnalysisViews.AnalysisView.class,
                 () -> analyses.create(body, c));
-        var r = RestResponse.ResponseBuilder.<Envelope<AnalysisViews.AnalysisView>> accepted()
-                .header("Location", "/api/v1/me/skin-analyses/" + outcome.value().id())
-                .entity(Envelope.of(outcome.value()));
-        return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
+        return Idempotency.accepted(outcome, URI.create("/api/v1/me/skin-analyses/" + outcome.value().id()));
     }
 
     @GET

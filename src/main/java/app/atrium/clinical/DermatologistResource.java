@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.atrium.clinical.internal.ClinicalViews;
 import app.atrium.clinical.internal.DirectoryService;
 import app.atrium.shared.paging.Page;
-import app.atrium.shared.paging.PageRequest;
 import app.atrium.shared.web.OpenApiErrorsFilter;
 import io.quarkus.resteasy.reactive.server.EndpointDisabled;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -29,9 +28,6 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @PermitAll
 @EndpointDisabled(name = "atrium.api.enabled", stringValue = "false")
 public class DermatologistResource {
-
-    /** Each entry looks up a first free slot: pages stay small. */
-    static final int MAX_LIMIT = 50;
 
     private final DirectoryService directory;
 
@@ -52,9 +48,6 @@ public class DermatologistResource {
             @QueryParam("specialty") @Size(max = 100) @Parameter(description = "Part of the specialty") String specialty,
             @QueryParam("limit") @Parameter(description = "1-50, default 20") Integer limit,
             @QueryParam("cursor") String cursor) {
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw app.atrium.shared.error.ApiException.validation("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return directory.directory(search, specialty, PageRequest.of(limit, cursor));
+        return directory.directory(search, specialty, limit, cursor);
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.atrium.routine.internal.ProgressService;
+import app.atrium.routine.internal.RoutineViews;
 import app.atrium.security.CurrentCaller;
 import app.atrium.security.Roles;
 import app.atrium.shared.web.Envelope;
@@ -45,7 +46,7 @@ public class MyProgressResource {
             description = "Your DONE analyses' scores, your active routine's adherence and your PROGRESS_PHOTO uploads, "
                     + "in date order, for from..to (your dates; the last 90 days by default, 366 at most).")
     @Extension(name = OpenApiErrorsFilter.ERRORS, value = "400")
-    public Envelope<ProgressService.ProgressView> get(
+    public Envelope<RoutineViews.ProgressView> get(
             @QueryParam("from") @Parameter(description = "YYYY-MM-DD, inclusive") LocalDate from,
             @QueryParam("to") @Parameter(description = "YYYY-MM-DD, inclusive; today by default") LocalDate to) {
         return Envelope.of(progress.progress(from, to, caller.get()));

@@ -64,10 +64,7 @@ public class SchedulingDirectory {
 
     /** A page of the cross-clinic public directory (rate limited per address); see {@link PublicBookingService#directory}. */
     public DirectoryPage publicDirectory(String search, String specialty, UUID after, int limit) {
-        var page = publicFace.directory(search, specialty, after, limit);
-        return new DirectoryPage(page.entries().stream().map(e -> new DirectoryRef(e.entryId(), e.practitionerId(),
-                e.clinicId(), e.clinicName(), e.clinicSlug(), e.firstName(), e.lastName(), e.specialty(),
-                e.nextFreeStart(), e.nextFreeServiceId())).toList(), page.more());
+        return publicFace.directory(search, specialty, after, limit);
     }
 
     @Transactional

@@ -101,8 +101,7 @@ public class UploadResource {
         Caller c = caller.get();
         Idempotency.Outcome<UploadView.Details> outcome = idempotency.once(c.accountId(), idempotencyKey,
                 "POST /api/v1/uploads/" + id + "/complete", UploadView.Details.class, () -> service.complete(id, c));
-        var r = RestResponse.ResponseBuilder.<Envelope<UploadView.Details>> accepted().entity(Envelope.of(outcome.value()));
-        return (outcome.replayed() ? r.header(Idempotency.REPLAYED_HEADER, "true") : r).build();
+        return Idempotency.accepted(outcome, null);
     }
 
     @GET

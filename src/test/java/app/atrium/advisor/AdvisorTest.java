@@ -168,6 +168,16 @@ class AdvisorTest {
         String later = session(t, Map.of("type", "INSTANT")).getString("data.id");
         assertThat(as(t).get("/api/v1/me/advisor/sessions").then().statusCode(200).extract().jsonPath()
                 .<String> getList("data.id")).containsExactly(later, id);
+
+        // Thirty an hour: the next is a 429 with Retry-After, and no session is kept for it.
+        for (int i = 2; i < 30; i++) {
+            session(t, Map.of("type", "INSTANT"));
+        }
+        badRequestAs(t).contentType(ContentType.JSON).body(Map.of("type", "INSTANT"))
+                .post("/api/v1/me/advisor/sessions").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        assertThat(Sql.count("select count(*) from advisor_sessions where account_id = (select account_id from "
+                + "advisor_sessions where id = :id)", "id", UUID.fromString(id))).isEqualTo(30);
     }
 
     @Test

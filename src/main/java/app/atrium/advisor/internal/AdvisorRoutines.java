@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.atrium.routine.AdvisedRoutines;
@@ -28,12 +27,7 @@ public class AdvisorRoutines implements AdvisedRoutines {
     public Optional<List<SuggestedStep>> suggested(UUID sessionId, UUID accountId) {
         return AdvisorSession.<AdvisorSession> find("id = ?1 and accountId = ?2", sessionId, accountId)
                 .firstResultOptional().map(s -> {
-                    Advice advice;
-                    try {
-                        advice = json.readValue(s.advice, Advice.class);
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("Stored advice of session " + s.id + " is not readable", e);
-                    }
+                    Advice advice = s.advice(json);
                     List<SuggestedStep> steps = new ArrayList<>();
                     advice.routine().am().forEach(x -> steps.add(new SuggestedStep("AM", x.stepType(), x.ingredientId(),
                             x.product(), x.note())));

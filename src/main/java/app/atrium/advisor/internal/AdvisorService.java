@@ -147,12 +147,7 @@ public class AdvisorService {
     }
 
     private AdvisorViews.SessionView view(AdvisorSession s) {
-        Advice advice;
-        try {
-            advice = json.readValue(s.advice, Advice.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored advice of session " + s.id + " is not readable", e);
-        }
+        Advice advice = s.advice(json);
         return new AdvisorViews.SessionView(s.id, s.type, s.analysisId,
                 app.atrium.shared.validation.Formats.codeList(s.concerns).stream()
                         .map(SkinConcern::valueOf).toList(),

@@ -54,4 +54,13 @@ public class AdvisorSession extends TrackedEntity {
 
     @Column(name = "rated_at")
     public Instant ratedAt;
+
+    /** The advice as it was given (stored JSON). */
+    Advice advice(com.fasterxml.jackson.databind.ObjectMapper json) {
+        try {
+            return json.readValue(advice, Advice.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored advice of session " + id + " is not readable", e);
+        }
+    }
 }

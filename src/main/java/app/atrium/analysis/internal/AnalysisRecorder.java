@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import app.atrium.analysis.internal.analyzer.Analyzer;
 import app.atrium.analysis.internal.analyzer.AnalyzerV1;
-import app.atrium.analysis.internal.analyzer.ImageMetrics;
 
 /** The worker's writes to an analysis: started, done (the result, once) or failed, with the events. */
 @ApplicationScoped
@@ -73,11 +72,4 @@ public class AnalysisRecorder {
         events.finished(a, null);
     }
 
-    public static AnalysisResult.ImageResult imageResult(UUID uploadId, ImageMetrics m) {
-        return AnalysisResult.of(uploadId, m);
-    }
-
-    public static AnalysisResult aggregate(List<AnalysisResult.ImageResult> images) {
-        return AnalysisResult.of(images);
-    }
 }

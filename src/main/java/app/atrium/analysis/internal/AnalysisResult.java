@@ -80,7 +80,7 @@ public record AnalysisResult(
             @Schema(required = true) double total) {
     }
 
-    static ImageResult of(UUID uploadId, ImageMetrics m) {
+    public static ImageResult of(UUID uploadId, ImageMetrics m) {
         ImageMetrics.Quality q = m.quality();
         ImageMetrics.Timings t = m.timingsMs();
         return new ImageResult(uploadId, Scores.of(m.scores()), m.darkSpotCount(), m.darkSpotAreaPercent(),
@@ -90,7 +90,7 @@ public record AnalysisResult(
     }
 
     /** Several photos together: the mean of each score, the top concerns from those means. */
-    static AnalysisResult of(List<ImageResult> images) {
+    public static AnalysisResult of(List<ImageResult> images) {
         int n = images.size();
         Scores mean = new Scores(
                 (int) Math.round(images.stream().mapToInt(i -> i.scores().redness()).average().orElse(0)),

@@ -57,7 +57,8 @@ public class RoutineService {
         Routine r = new Routine();
         r.id = Ids.newId();
         r.accountId = me;
-        r.startsOn = today(me);
+        LocalDate today = today(me);
+        r.startsOn = today;
         if (cmd.advisorSessionId() != null) {
             if (cmd.am() != null || cmd.pm() != null) {
                 throw ApiException.validation("advisorSessionId", "takes the session's steps: leave am and pm out");
@@ -84,19 +85,20 @@ public class RoutineService {
             Routine.deactivateAll(me);
         }
         r.persistAndFlush();
-        return view(r);
+        return view(r, today);
     }
 
     @Transactional
     public Page<RoutineViews.RoutineView> list(Caller caller, PageRequest page) {
+        LocalDate today = today(caller.accountId());
         Parameters p = Parameters.with("me", caller.accountId());
         return Page.of(Routine.<Routine> find(page.newestFirst("accountId = :me", p), p).page(0, page.fetchSize())
-                .list(), page, r -> r.id, this::view);
+                .list(), page, r -> r.id, r -> view(r, today));
     }
 
     @Transactional
     public RoutineViews.RoutineView get(UUID id, Caller caller) {
-        return view(owned(id, caller));
+        return view(owned(id, caller), today(caller.accountId()));
     }
 
     @Transactional
@@ -127,7 +129,7 @@ public class RoutineService {
         }
         r.active = active;
         Routine.flush();
-        return view(r);
+        return view(r, today(r.accountId));
     }
 
     @Transactional
@@ -159,7 +161,7 @@ public class RoutineService {
                 .setParameter(2, cmd.date()).setParameter(3, cmd.slot().name()).setParameter(4, clock.instant())
                 .executeUpdate() == 1;
         CheckIn c = CheckIn.<CheckIn> findByIdOptional(new CheckIn.Key(r.id, cmd.date(), cmd.slot())).orElseThrow();
-        return new CheckedIn(new RoutineViews.CheckInView(r.id, cmd.date(), cmd.slot(), c.createdAt, progress(r)),
+        return new CheckedIn(new RoutineViews.CheckInView(r.id, cmd.date(), cmd.slot(), c.createdAt, progress(r, today)),
                 created);
     }
 
@@ -167,19 +169,19 @@ public class RoutineService {
     @Transactional
     public Optional<RoutineViews.RoutineView> active(UUID account) {
         return Routine.<Routine> find("accountId = ?1 and active = true", account).firstResultOptional()
-                .map(this::view);
+                .map(r -> view(r, today(account)));
     }
 
-    /** Check-ins over the window, for progress: {date -> slots}, and what was expected. */
+    /** The active routine's check-ins from {@code from} to {@code to} (clipped to its start and today), if any. */
     @Transactional
-    public Optional<long[]> adherence(UUID account, LocalDate from, LocalDate to) {
+    public Optional<RoutineViews.Adherence> adherence(UUID account, LocalDate from, LocalDate to, LocalDate today) {
         return Routine.<Routine> find("accountId = ?1 and active = true", account).firstResultOptional().map(r -> {
             LocalDate start = from.isBefore(r.startsOn) ? r.startsOn : from;
-            LocalDate end = to.isAfter(today(account)) ? today(account) : to;
+            LocalDate end = to.isAfter(today) ? today : to;
             long days = start.isAfter(end) ? 0 : ChronoUnit.DAYS.between(start, end) + 1;
             long done = CheckIn.count("key.routineId = ?1 and key.date >= ?2 and key.date <= ?3 and key.slot in ?4",
                     r.id, start, end, r.slots());
-            return new long[] { done, days * r.slots().size() };
+            return RoutineViews.Adherence.of(done, days * r.slots().size());
         });
     }
 
@@ -188,12 +190,16 @@ public class RoutineService {
                 .map(ZoneId::of).orElse(ZoneOffset.UTC);
     }
 
-    private LocalDate today(UUID account) {
-        return LocalDate.now(clock.withZone(zone(account)));
+    public LocalDate today(UUID account) {
+        return todayIn(zone(account));
     }
 
-    RoutineViews.Progress progress(Routine r) {
-        LocalDate today = today(r.accountId);
+    /** Today's date in {@code zone}, by the application's clock. */
+    public LocalDate todayIn(ZoneId zone) {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    RoutineViews.Progress progress(Routine r, LocalDate today) {
         List<Slot> slots = r.slots();
         // Every check-in of the routine: two a day at most, a few hundred rows a year.
         Map<LocalDate, Set<Slot>> byDay = CheckIn.<CheckIn> list("key.routineId", r.id).stream()
@@ -269,12 +275,12 @@ public class RoutineService {
                 .orElseThrow(() -> ApiException.notFound("Routine"));
     }
 
-    private RoutineViews.RoutineView view(Routine r) {
+    private RoutineViews.RoutineView view(Routine r, LocalDate today) {
         List<RoutineViews.StepView> am = r.steps.stream().filter(s -> s.slot == Slot.AM).map(RoutineService::step)
                 .toList();
         List<RoutineViews.StepView> pm = r.steps.stream().filter(s -> s.slot == Slot.PM).map(RoutineService::step)
                 .toList();
-        return new RoutineViews.RoutineView(r.id, r.name, r.active, r.advisorSessionId, r.startsOn, am, pm, progress(r),
+        return new RoutineViews.RoutineView(r.id, r.name, r.active, r.advisorSessionId, r.startsOn, am, pm, progress(r, today),
                 r.version, r.createdAt);
     }
 

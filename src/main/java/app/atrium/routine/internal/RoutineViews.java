@@ -57,4 +57,41 @@ public final class RoutineViews {
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Progress progress) {
     }
+
+    @Schema(name = "Progress")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record ProgressView(
+            @Schema(required = true) LocalDate from,
+            @Schema(required = true) LocalDate to,
+            @Schema(required = true,
+                    description = "The time zone the dates are in (your profile's, UTC without one)") String timeZone,
+            @Schema(required = true, description = "DONE analyses, oldest first") List<Point> analyses,
+            @Schema(description = "The active routine's check-ins over the period; absent without one") Adherence adherence,
+            @Schema(required = true, description = "PROGRESS_PHOTO uploads, oldest first") List<Photo> photos) {
+    }
+
+    @Schema(name = "ProgressPoint")
+    public record Point(@Schema(required = true) UUID analysisId, @Schema(required = true) LocalDate date,
+            @Schema(required = true) int overallScore, @Schema(required = true) int redness,
+            @Schema(required = true) int toneEvenness, @Schema(required = true) int darkSpots,
+            @Schema(required = true) int texture, @Schema(required = true) int shine,
+            @Schema(required = true) int darkSpotCount) {
+    }
+
+    @Schema(name = "ProgressAdherence")
+    public record Adherence(@Schema(required = true) long checkIns, @Schema(required = true) long expected,
+            @Schema(required = true) int percent) {
+
+        static Adherence of(long checkIns, long expected) {
+            return new Adherence(checkIns, expected, expected == 0 ? 0
+                    : (int) Math.min(100, Math.round(100.0 * checkIns / expected)));
+        }
+    }
+
+    @Schema(name = "ProgressPhoto")
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record Photo(@Schema(required = true) UUID uploadId, @Schema(required = true) LocalDate date,
+            @Schema(required = true) Instant takenAt, @Schema(description = "Short-lived") String url,
+            @Schema(description = "Short-lived") String thumbnailUrl) {
+    }
 }

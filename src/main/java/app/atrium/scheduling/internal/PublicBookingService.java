@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import app.atrium.clinic.ClinicDirectory;
 import app.atrium.clinic.ClinicRole;
+import app.atrium.scheduling.SchedulingDirectory;
 import app.atrium.security.ClientInfo;
 import app.atrium.security.RateLimiter;
 import app.atrium.security.Tenancy;
@@ -112,12 +113,6 @@ public class PublicBookingService {
 
     static final int NEXT_SLOT_DAYS = 62;
 
-    /** A practitioner in the cross-clinic directory: who, where, and the first start a client can book. */
-    public record DirectoryEntry(UUID entryId, UUID practitionerId, UUID clinicId, String clinicName, String clinicSlug,
-            String firstName, String lastName, String specialty, java.time.Instant nextFreeStart,
-            UUID nextFreeServiceId) {
-    }
-
     /**
      * The public directory across clinics: bookable practitioners who perform an active service at an active
      * clinic that takes online bookings, one entry per clinic they work at, oldest membership first (keyset on
@@ -125,7 +120,7 @@ public class PublicBookingService {
      * (both case-insensitive "contains"). Rate limited per address like the widget.
      */
     @Transactional
-    public DirectoryPage directory(String search, String specialty, UUID after, int limit) {
+    public SchedulingDirectory.DirectoryPage directory(String search, String specialty, UUID after, int limit) {
         limiter.hit("public-booking", client.ip(), config.publicRequestsPerMinute(), Duration.ofMinutes(1));
         StringBuilder sql = new StringBuilder("select m.id, m.clinic_id, m.account_id, a.first_name, a.last_name, "
                 + "p.specialty, c.name, c.slug from memberships m "
@@ -157,7 +152,7 @@ public class PublicBookingService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         java.util.Map<UUID, AvailabilityService.Context> contexts = new java.util.HashMap<>();
-        List<DirectoryEntry> entries = rows.stream().limit(limit).map(r -> {
+        List<SchedulingDirectory.DirectoryRef> entries = rows.stream().limit(limit).map(r -> {
             UUID clinic = (UUID) r[1];
             UUID practitioner = (UUID) r[2];
             AvailabilityService.Context ctx = contexts.computeIfAbsent(clinic, availability::context);
@@ -167,14 +162,12 @@ public class PublicBookingService {
             LocalDate today = LocalDate.now(clock.withZone(ctx.clinic().timeZone()));
             Optional<SchedulingViews.SlotView> next = shortest.flatMap(t -> tenancy.within(clinic,
                     () -> firstSlot(ctx, t.id, practitioner, today)));
-            return new DirectoryEntry((UUID) r[0], practitioner, clinic, (String) r[6], (String) r[7], (String) r[3],
+            return new SchedulingDirectory.DirectoryRef((UUID) r[0], practitioner, clinic, (String) r[6], (String) r[7],
+                    (String) r[3],
                     (String) r[4], (String) r[5], next.map(SchedulingViews.SlotView::startsAt).orElse(null),
                     next.isPresent() ? shortest.get().id : null);
         }).toList();
-        return new DirectoryPage(entries, rows.size() > limit);
-    }
-
-    public record DirectoryPage(List<DirectoryEntry> entries, boolean more) {
+        return new SchedulingDirectory.DirectoryPage(entries, rows.size() > limit);
     }
 
     public record PractitionerSlot(SchedulingViews.PublicPractitioner practitioner, UUID clinicId,

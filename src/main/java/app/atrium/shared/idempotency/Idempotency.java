@@ -101,6 +101,17 @@ public class Idempotency {
         return (outcome.replayed() ? r.header(REPLAYED_HEADER, "true") : r).build();
     }
 
+    /** The 202 of an accepted job: the body, {@code Location} when given, and {@code Idempotent-Replayed} on a replay. */
+    public static <T> org.jboss.resteasy.reactive.RestResponse<app.atrium.shared.web.Envelope<T>> accepted(
+            Outcome<T> outcome, java.net.URI location) {
+        var r = org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.<app.atrium.shared.web.Envelope<T>> accepted()
+                .entity(app.atrium.shared.web.Envelope.of(outcome.value()));
+        if (location != null) {
+            r.location(location);
+        }
+        return (outcome.replayed() ? r.header(REPLAYED_HEADER, "true") : r).build();
+    }
+
     /** What identifies a request with a JSON body: the line ("POST /api/v1/appointments") and the body as JSON. */
     public String request(String line, Object body) {
         return line + " " + write(body);

@@ -88,12 +88,12 @@ public class AnalysisProcessor implements JobHandler {
             }
             try {
                 ImageMetrics m = analyzer.analyze(bytes);
-                images.add(AnalysisRecorder.imageResult(ids.get(i), m));
+                images.add(AnalysisResult.of(ids.get(i), m));
             } catch (Analyzer.Rejected e) {
                 return failed(id, e.code(), which + e.getMessage());
             }
         }
-        AnalysisResult result = AnalysisRecorder.aggregate(images);
+        AnalysisResult result = AnalysisResult.of(images);
         String text = mapper.writeValueAsString(result);
         String version = analyzer.version();
         return () -> recorder.done(id, version, text, result.summary().overallScore(), clock.instant());
